@@ -1,0 +1,26 @@
+package org.onewindow.adapters.kit;
+
+import org.onewindow.schemas.tasks.TaskMessage;
+import org.onewindow.schemas.tasks.TaskOutcome;
+
+/**
+ * The one piece of code a department adapter must write: how a canonical task becomes the
+ * department's own request, and how the department's reply becomes an outcome. Everything around
+ * it (queues, retries, idempotency, dead letters) comes from the kit's route templates.
+ */
+public interface DepartmentMapping {
+
+    /** The department's catalogue code; the hub treats a department as connected when a mapping names it. */
+    String department();
+
+    /** The department's request for this task, in its own field names and codes. */
+    DepartmentRequest request(TaskMessage task);
+
+    /**
+     * Reads the department's reply. Called only for replies the kit did not already classify as the
+     * department being unavailable (5xx, 408, 429).
+     *
+     * @throws DepartmentContractException when the reply is not what the department's contract promises
+     */
+    TaskOutcome outcome(TaskMessage task, int httpStatus, String replyBody);
+}

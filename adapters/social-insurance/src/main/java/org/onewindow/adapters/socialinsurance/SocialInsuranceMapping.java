@@ -1,0 +1,81 @@
+package org.onewindow.adapters.socialinsurance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.adapters.kit.DepartmentMapping;
+import org.onewindow.adapters.kit.DepartmentRequest;
+import org.onewindow.adapters.kit.JsonReplies;
+import org.onewindow.schemas.cases.Applicant;
+import org.onewindow.schemas.cases.ApplicantKind;
+import org.onewindow.schemas.tasks.TaskMessage;
+import org.onewindow.schemas.tasks.TaskOutcome;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Translates between the hub's tasks and the social insurance bureau's gateway
+ * (contract: schemas/departments/social-insurance/). The bureau names its fields in pinyin
+ * initials (xm 姓名, zjhm 证件号码 ...) and answers every business outcome with HTTP 200 and a
+ * result code: {@code 0000} done, anything else a rejection with its message.
+ */
+@Component("socialInsuranceMapping")
+public class SocialInsuranceMapping implements DepartmentMapping {
+
+    static final String DEPARTMENT = "social-insurance";
+    private static final String SUCCESS = "0000";
+    /** 证件类型 01: resident identity card, in the bureau's code list. */
+    private static final String ID_CARD = "01";
+
+    @Override
+    public String department() {
+        return DEPARTMENT;
+    }
+
+    @Override
+    public DepartmentRequest request(TaskMessage task) {
+        SocialInsuranceService service = SocialInsuranceService.forItem(task.itemCode());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ywlsh", task.taskId());          // 业务流水号: the bureau ignores a repeated one
+        body.put("fwbm", service.code());          // 服务编码
+        body.put("sqr", applicant(task.applicant()));
+        if (task.applicant().kind() == ApplicantKind.COMPANY) {
+            body.put("dwxx", Map.of("dwmc", task.applicant().name(), "tyshxydm", task.applicant().creditCode()));
+        }
+        body.put("bdsj", task.form());             // 表单数据
+        body.put("qzsj", task.inputs());           // 前置环节结果
+        return new DepartmentRequest("/si-gateway/v2/services/" + service.code() + "/applications",
+                JsonReplies.json(body), "application/json; charset=UTF-8");
+    }
+
+    private static Map<String, Object> applicant(Applicant applicant) {
+        Map<String, Object> sqr = new LinkedHashMap<>();
+        sqr.put("xm", applicant.name());
+        if (applicant.idNumber() != null) {
+            sqr.put("zjlx", ID_CARD);
+            sqr.put("zjhm", applicant.idNumber());
+        }
+        sqr.put("lxdh", applicant.mobile());
+        return sqr;
+    }
+
+    @Override
+    public TaskOutcome outcome(TaskMessage task, int httpStatus, String replyBody) {
+        if (httpStatus != 200) {
+            throw new DepartmentContractException(DEPARTMENT + " answered HTTP " + httpStatus
+                    + " to task " + task.taskId() + "; its gateway promises 200 for every decision");
+        }
+        JsonNode reply = JsonReplies.parse(DEPARTMENT, replyBody);
+        String code = JsonReplies.requiredText(DEPARTMENT, reply, "/code");
+        if (!SUCCESS.equals(code)) {
+            String message = JsonReplies.requiredText(DEPARTMENT, reply, "/msg");
+            return TaskOutcome.rejected(reply.at("/data/slbh").asText(null), "[" + code + "] " + message);
+        }
+        String acceptanceNumber = JsonReplies.requiredText(DEPARTMENT, reply, "/data/slbh");
+        Map<String, String> results = new LinkedHashMap<>();
+        results.put("acceptanceNumber", acceptanceNumber);
+        reply.at("/data/jg").properties().forEach(field -> results.put(field.getKey(), field.getValue().asText()));
+        return TaskOutcome.completed(acceptanceNumber, results);
+    }
+}

@@ -1,0 +1,165 @@
+package org.onewindow.hub.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rows of cases, tasks and timeline events. Plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL;
+ * the rules of what may change when live in the services that call it.
+ */
+@Repository
+public class CaseStore {
+
+    private static final TypeReference<Map<String, String>> RESULTS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    public CaseStore(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    public void insertCase(CaseRecord c) {
+        jdbc.sql("""
+                INSERT INTO cases (case_id, item_code, bundle_code, status, status_reason, applicant_kind, applicant_name,
+                                   applicant_id, request_json, promised_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.caseId(), c.itemCode(), c.bundleCode(), c.status().name(), c.statusReason(), c.applicantKind(),
+                        c.applicantName(), c.applicantId(), c.requestJson(), c.promisedBy(), utc(c.createdAt()), utc(c.updatedAt()))
+                .update();
+    }
+
+    public Optional<CaseRecord> findCase(String caseId) {
+        return jdbc.sql("SELECT * FROM cases WHERE case_id = ?").param(caseId).query(this::caseRow).optional();
+    }
+
+    /** Reads the case and holds its row lock until the transaction ends, so task outcomes of one case apply one at a time. */
+    public CaseRecord lockCase(String caseId) {
+        return jdbc.sql("SELECT * FROM cases WHERE case_id = ? FOR UPDATE").param(caseId).query(this::caseRow).single();
+    }
+
+    public boolean updateCaseStatus(String caseId, Collection<CaseStatus> from, CaseStatus to, String reason, Instant at) {
+        return jdbc.sql("UPDATE cases SET status = ?, status_reason = ?, updated_at = ? WHERE case_id = ? AND status IN (" + marks(from) + ")")
+                .params(concat(List.of(to.name(), reason == null ? "" : reason, utc(at), caseId), names(from)))
+                .update() == 1;
+    }
+
+    public void insertTask(TaskRecord t) {
+        jdbc.sql("""
+                INSERT INTO case_tasks (task_id, case_id, step_id, item_code, department, depends_on, status, status_reason,
+                                        department_ref, results_json, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.taskId(), t.caseId(), t.stepId(), t.itemCode(), t.department(), String.join(",", t.dependsOn()),
+                        t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt()))
+                .update();
+    }
+
+    public Optional<TaskRecord> findTask(String taskId) {
+        return jdbc.sql("SELECT * FROM case_tasks WHERE task_id = ?").param(taskId).query(this::taskRow).optional();
+    }
+
+    public List<TaskRecord> tasks(String caseId) {
+        return jdbc.sql("SELECT * FROM case_tasks WHERE case_id = ? ORDER BY task_id").param(caseId).query(this::taskRow).list();
+    }
+
+    /** Moves a task on only if it is still in one of {@code from}: a repeated or late message changes nothing. */
+    public boolean updateTask(String taskId, Collection<TaskStatus> from, TaskStatus to, String reason, String departmentRef,
+                              Map<String, String> results, Instant at) {
+        return jdbc.sql("""
+                        UPDATE case_tasks SET status = ?, status_reason = ?, department_ref = COALESCE(?, department_ref),
+                               results_json = COALESCE(?, results_json), updated_at = ?
+                        WHERE task_id = ? AND status IN (""" + marks(from) + ")")
+                .params(concat(Arrays.asList(to.name(), reason, departmentRef, results == null ? null : json(results), utc(at), taskId),
+                        names(from)))
+                .update() == 1;
+    }
+
+    public void addEvent(String caseId, String taskId, CaseEventType type, String detail, Instant at) {
+        jdbc.sql("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) VALUES (?, ?, ?, ?, ?)")
+                .params(caseId, taskId, type.name(), detail, utc(at))
+                .update();
+    }
+
+    public List<CaseEvent> events(String caseId) {
+        return jdbc.sql("SELECT * FROM case_events WHERE case_id = ? ORDER BY event_id").param(caseId)
+                .query((rs, n) -> new CaseEvent(rs.getLong("event_id"), rs.getString("case_id"), rs.getString("task_id"),
+                        CaseEventType.valueOf(rs.getString("event_type")), rs.getString("detail"), instant(rs, "occurred_at")))
+                .list();
+    }
+
+    private CaseRecord caseRow(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getString("case_id"), rs.getString("item_code"), rs.getString("bundle_code"),
+                CaseStatus.valueOf(rs.getString("status")), emptyToNull(rs.getString("status_reason")),
+                rs.getString("applicant_kind"), rs.getString("applicant_name"), rs.getString("applicant_id"),
+                rs.getString("request_json"), rs.getObject("promised_by", java.time.LocalDate.class),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private TaskRecord taskRow(ResultSet rs, int row) throws SQLException {
+        String dependsOn = rs.getString("depends_on");
+        return new TaskRecord(rs.getString("task_id"), rs.getString("case_id"), rs.getString("step_id"),
+                rs.getString("item_code"), rs.getString("department"),
+                dependsOn == null || dependsOn.isEmpty() ? List.of() : List.of(dependsOn.split(",")),
+                TaskStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("department_ref"),
+                results(rs.getString("results_json")), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private String json(Map<String, String> results) {
+        try {
+            return objectMapper.writeValueAsString(results);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> results(String json) {
+        try {
+            return json == null ? Map.of() : objectMapper.readValue(json, RESULTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable task results " + json, e);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String marks(Collection<?> values) {
+        return String.join(", ", values.stream().map(v -> "?").toList());
+    }
+
+    private static List<Object> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(v -> (Object) v.name()).toList();
+    }
+
+    private static List<Object> concat(List<Object> first, List<Object> second) {
+        List<Object> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,22 @@
+package org.onewindow.hub.cases;
+
+import java.util.Set;
+
+/** Where one department's part of a case stands. */
+public enum TaskStatus {
+    /** its bundle step waits for the steps it depends on */
+    WAITING,
+    /** on the department's queue */
+    QUEUED,
+    /** the department's adapter has sent it; no decision yet */
+    SENT,
+    COMPLETED,
+    REJECTED,
+    /** retries ran out or the department's reply broke its contract; the reason says which */
+    DEAD_LETTERED,
+    /** not sent, because another department rejected the case */
+    CANCELLED;
+
+    /** The states a department's decision may still change. */
+    public static final Set<TaskStatus> OPEN = Set.of(QUEUED, SENT);
+}

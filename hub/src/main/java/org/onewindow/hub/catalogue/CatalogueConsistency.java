@@ -1,0 +1,182 @@
+package org.onewindow.hub.catalogue;
+
+import org.onewindow.hub.catalogue.SourcedCatalogue.Sourced;
+import org.onewindow.schemas.catalogue.Bundle;
+import org.onewindow.schemas.catalogue.CalendarYear;
+import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.MaterialRequirement;
+import org.onewindow.schemas.catalogue.MaterialSource;
+import org.onewindow.schemas.catalogue.SharingAgreement;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The rules a JSON Schema cannot state: references between entries, unique codes, acyclic bundles, sane calendars. */
+final class CatalogueConsistency {
+
+    private final SourcedCatalogue catalogue;
+    private final List<String> faults = new ArrayList<>();
+
+    CatalogueConsistency(SourcedCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    List<String> faults() {
+        unique(catalogue.departments());
+        unique(catalogue.items());
+        unique(catalogue.bundles());
+        unique(catalogue.licenceTypes());
+        unique(catalogue.sharingAgreements());
+        unique(catalogue.calendar());
+        Set<String> departments = codes(catalogue.departments());
+        Set<String> licenceTypes = codes(catalogue.licenceTypes());
+        Set<String> items = codes(catalogue.items());
+        catalogue.departments().forEach(d -> {
+            String via = d.value().reachedThrough();
+            if (via != null && !departments.contains(via)) {
+                fault(d, "reachedThrough", "unknown department '" + via + "'");
+            }
+        });
+        catalogue.items().forEach(item -> checkItem(item, departments, licenceTypes));
+        catalogue.bundles().forEach(bundle -> checkBundle(bundle, items));
+        catalogue.sharingAgreements().forEach(agreement -> checkAgreement(agreement, departments));
+        catalogue.calendar().forEach(this::checkCalendar);
+        return List.copyOf(faults);
+    }
+
+    private void checkItem(Sourced<Item> sourced, Set<String> departments, Set<String> licenceTypes) {
+        Item item = sourced.value();
+        if (!departments.contains(item.department())) {
+            fault(sourced, "department", "unknown department '" + item.department() + "'");
+        }
+        if (item.promisedLimitDays() > item.legalLimitDays()) {
+            fault(sourced, "promisedLimitDays", "promises " + item.promisedLimitDays()
+                    + " working days, more than the legal limit of " + item.legalLimitDays());
+        }
+        if (item.handling() == Item.Handling.IMMEDIATE && item.promisedLimitDays() != 0) {
+            fault(sourced, "promisedLimitDays", "an immediate item (即办件) promises 0 days");
+        }
+        if (item.handling() == Item.Handling.PROMISED && item.promisedLimitDays() == 0) {
+            fault(sourced, "promisedLimitDays", "a promised item (承诺件) needs at least 1 working day");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < item.materials().size(); i++) {
+            MaterialRequirement material = item.materials().get(i);
+            String field = "materials[" + i + "]";
+            if (!seen.add(material.code())) {
+                fault(sourced, field + ".code", "material '" + material.code() + "' is listed twice");
+            }
+            if (material.source() == MaterialSource.LICENCE && !licenceTypes.contains(material.licenceType())) {
+                fault(sourced, field + ".licenceType", "unknown licence type '" + material.licenceType() + "'");
+            }
+            if (material.source() == MaterialSource.SHARED_DATA
+                    && !departments.contains(material.sharedData().department())) {
+                fault(sourced, field + ".sharedData.department",
+                        "unknown department '" + material.sharedData().department() + "'");
+            }
+        }
+    }
+
+    private void checkBundle(Sourced<Bundle> sourced, Set<String> items) {
+        Bundle bundle = sourced.value();
+        Map<String, List<String>> dependencies = new HashMap<>();
+        for (int i = 0; i < bundle.steps().size(); i++) {
+            Bundle.Step step = bundle.steps().get(i);
+            if (dependencies.put(step.id(), step.dependsOn()) != null) {
+                fault(sourced, "steps[" + i + "].id", "step id '" + step.id() + "' is used twice");
+            }
+            if (!items.contains(step.item())) {
+                fault(sourced, "steps[" + i + "].item", "unknown item '" + step.item() + "'");
+            }
+        }
+        for (int i = 0; i < bundle.steps().size(); i++) {
+            for (String dependency : bundle.steps().get(i).dependsOn()) {
+                if (!dependencies.containsKey(dependency)) {
+                    fault(sourced, "steps[" + i + "].dependsOn", "unknown step '" + dependency + "'");
+                }
+            }
+        }
+        cycle(dependencies).ifPresent(step -> fault(sourced, "steps", "the steps depend on each other in a circle through '" + step + "'"));
+    }
+
+    private static java.util.Optional<String> cycle(Map<String, List<String>> dependencies) {
+        Set<String> done = new HashSet<>();
+        for (String start : dependencies.keySet()) {
+            if (reachesItself(start, dependencies, new HashSet<>(), done)) {
+                return java.util.Optional.of(start);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean reachesItself(String step, Map<String, List<String>> dependencies, Set<String> path, Set<String> done) {
+        if (done.contains(step)) {
+            return false;
+        }
+        if (!path.add(step)) {
+            return true;
+        }
+        for (String next : dependencies.getOrDefault(step, List.of())) {
+            if (reachesItself(next, dependencies, path, done)) {
+                return true;
+            }
+        }
+        path.remove(step);
+        done.add(step);
+        return false;
+    }
+
+    private void checkAgreement(Sourced<SharingAgreement> sourced, Set<String> departments) {
+        SharingAgreement agreement = sourced.value();
+        if (!departments.contains(agreement.producer())) {
+            fault(sourced, "producer", "unknown department '" + agreement.producer() + "'");
+        }
+        if (!departments.contains(agreement.consumer())) {
+            fault(sourced, "consumer", "unknown department '" + agreement.consumer() + "'");
+        }
+        if (agreement.producer().equals(agreement.consumer())) {
+            fault(sourced, "consumer", "a department does not need an agreement with itself");
+        }
+    }
+
+    private void checkCalendar(Sourced<CalendarYear> sourced) {
+        CalendarYear year = sourced.value();
+        for (int i = 0; i < year.holidays().size(); i++) {
+            CalendarYear.Holiday holiday = year.holidays().get(i);
+            if (holiday.from().isAfter(holiday.to())) {
+                fault(sourced, "holidays[" + i + "].to", "ends before it starts");
+            }
+            if (holiday.from().getYear() != year.year() && holiday.to().getYear() != year.year()) {
+                fault(sourced, "holidays[" + i + "]", "lies outside " + year.year());
+            }
+        }
+        for (int i = 0; i < year.adjustedWorkdays().size(); i++) {
+            LocalDate day = year.adjustedWorkdays().get(i);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                fault(sourced, "adjustedWorkdays[" + i + "]", day + " is a " + day.getDayOfWeek()
+                        + "; only a weekend day can be an adjusted working day (调休上班)");
+            }
+        }
+    }
+
+    private <T> void unique(List<Sourced<T>> entries) {
+        Set<String> seen = new HashSet<>();
+        entries.stream().filter(e -> !seen.add(e.code()))
+                .forEach(e -> fault(e, "code", "'" + e.code() + "' is defined more than once"));
+    }
+
+    private static <T> Set<String> codes(List<Sourced<T>> entries) {
+        return entries.stream().map(Sourced::code).collect(Collectors.toSet());
+    }
+
+    private void fault(Sourced<?> entry, String field, String problem) {
+        faults.add(entry.where() + ", field " + field + ": " + problem);
+    }
+}

@@ -1,0 +1,65 @@
+package org.onewindow.hub.intake;
+
+import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.schemas.cases.CaseRequest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** POST /api/v1/cases: the one window submits a case (schemas/intake-openapi.yaml). */
+@RestController
+class CaseIntakeController {
+
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final CaseRequestReader reader;
+    private final CaseIntake intake;
+
+    CaseIntakeController(CaseRequestReader reader, CaseIntake intake) {
+        this.reader = reader;
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/api/v1/cases", consumes = "application/json", produces = "application/json")
+    ResponseEntity<IntakeReceipt> submit(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                         @RequestBody(required = false) byte[] body) {
+        List<Fault> keyFaults = keyFaults(idempotencyKey);
+        CaseRequest request;
+        try {
+            request = reader.read(body);
+        } catch (ProblemException bodyFaults) {
+            throw keyFaults.isEmpty() ? bodyFaults : ProblemException.invalid(
+                    java.util.stream.Stream.concat(keyFaults.stream(), bodyFaults.faults().stream()).toList());
+        }
+        if (!keyFaults.isEmpty()) {
+            throw ProblemException.invalid(keyFaults);
+        }
+        String fingerprint = reader.fingerprint(request);
+        IntakeReceipt receipt;
+        try {
+            receipt = intake.submit(idempotencyKey, request, fingerprint);
+        } catch (DuplicateKeyException raced) {
+            // the same key was submitted concurrently and the other request stored first
+            receipt = intake.replay(idempotencyKey, fingerprint).orElseThrow(() -> raced);
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/v1/cases/" + receipt.caseId())).body(receipt);
+    }
+
+    private static List<Fault> keyFaults(String key) {
+        if (key == null) {
+            return List.of(new Fault("Idempotency-Key", "required", "header is required: one key per distinct submission, such as a UUID"));
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            return List.of(new Fault("Idempotency-Key", "invalid",
+                    "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, such as a UUID"));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,63 @@
+package org.onewindow.hub.messaging;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.onewindow.adapters.kit.DepartmentReplies;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/** The broker, the JMS component the routes use, and the pieces every department route shares. */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    @Bean
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        return JmsComponent.jmsComponent(connectionFactory);
+    }
+
+    /**
+     * The embedded broker's last resort for task queues: a message that keeps failing its consumer (the
+     * hub crashing on it, the database down) goes to the dead-letter address after this many attempts.
+     * Ordinary department failures are dead-lettered earlier, with their reason, by the routes.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+    ArtemisConfigurationCustomizer taskQueueSettings(
+            @Value("${onewindow.tasks.broker-max-delivery-attempts}") int maxDeliveryAttempts,
+            @Value("${onewindow.tasks.broker-redelivery-delay-ms}") long redeliveryDelayMs,
+            @Value("${onewindow.tasks.dead-letter-address}") String deadLetterAddress) {
+        return configuration -> {
+            configuration.addAddressSetting("onewindow.tasks.#", new AddressSettings()
+                    .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                    .setRedeliveryDelay(redeliveryDelayMs)
+                    .setRedeliveryMultiplier(2)
+                    .setMaxRedeliveryDelay(60_000)
+                    .setDeadLetterAddress(SimpleString.of(deadLetterAddress)));
+            configuration.addQueueConfiguration(QueueConfiguration.of(deadLetterAddress)
+                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        };
+    }
+
+    /** Which tasks each department route has finished (Camel's JDBC idempotent repository, table from Flyway). */
+    @Bean
+    JdbcMessageIdRepository departmentTaskRepository(DataSource dataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "department-tasks");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    @Bean
+    DepartmentReplies departmentReplies() {
+        return new DepartmentReplies();
+    }
+}

@@ -1,0 +1,52 @@
+package org.onewindow.hub.problems;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+
+/** A request the hub refuses, with every fault found; rendered as RFC 9457 problem+json. */
+public class ProblemException extends RuntimeException {
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final List<Fault> faults;
+
+    public ProblemException(HttpStatus status, String type, String title, String detail, List<Fault> faults) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.faults = List.copyOf(faults);
+    }
+
+    public static ProblemException invalid(List<Fault> faults) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid",
+                summary(faults), faults);
+    }
+
+    public static ProblemException unprocessable(List<Fault> faults) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "not-in-catalogue",
+                "The request names something the hub cannot process", summary(faults), faults);
+    }
+
+    private static String summary(List<Fault> faults) {
+        return faults.size() + (faults.size() == 1 ? " fault: " : " faults: ")
+                + String.join("; ", faults.stream().map(f -> f.field() + " " + f.message()).toList());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Fault> faults() {
+        return faults;
+    }
+}

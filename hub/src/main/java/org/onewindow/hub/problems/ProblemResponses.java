@@ -1,0 +1,111 @@
+package org.onewindow.hub.problems;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+
+/** Every error on every path is RFC 9457 application/problem+json with a list of faults. */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+        return respond(e.status(), Problems.of(e.status(), e.type(), e.title(), e.getMessage(), e.faults()));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, e.problem());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
+        log.error("Unexpected failure answering a request", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The hub failed to answer", "An unexpected error occurred; nothing was changed by this request. The hub's log has the details.", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String given = e.getContentType() == null ? "none" : e.getContentType().toString();
+        return problem(status, "unsupported-media-type", "Unsupported content type",
+                new Fault("Content-Type", "unsupported-media-type",
+                        "is " + given + "; this operation accepts " + e.getSupportedMediaTypes()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return problem(status, "invalid-request", "The request is not valid",
+                    new Fault(missing.getHeaderName(), "required", "header is required"));
+        }
+        return problem(status, "invalid-request", "The request is not valid", new Fault("", "invalid", e.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(status, "method-not-allowed", "Method not allowed",
+                new Fault("method", "method-not-allowed", e.getMethod() + " is not allowed here; allowed: " + e.getSupportedHttpMethods()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(status, "not-found", "Not found", new Fault("path", "not-found", "/" + e.getResourcePath() + " does not exist"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+        }
+        if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+            detail.setProperty("errors", List.of(new Fault("", "request", detail.getDetail())));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatusCode status, String type, String title, Fault fault) {
+        return ResponseEntity.status(status).body(Problems.of(status, type, title, fault.field() + " " + fault.message(), List.of(fault)));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail problem) {
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

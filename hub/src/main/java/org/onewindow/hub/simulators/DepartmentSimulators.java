@@ -1,0 +1,94 @@
+package org.onewindow.hub.simulators;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The departments' systems as WireMock simulators, one per folder of stubs under
+ * seeds/simulators/<department>/mappings. Each starts on a free port and points
+ * onewindow.departments.<department>.base-url at itself, so the routes need no other setting.
+ */
+public class DepartmentSimulators implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentSimulators.class);
+    private static final Pattern DEPARTMENT_FOLDER = Pattern.compile("/simulators/([^/]+)/mappings/[^/]+\\.json$");
+
+    private final Map<String, WireMockServer> servers = new TreeMap<>();
+
+    public DepartmentSimulators(String stubPattern, SimulatorProperties properties, ConfigurableEnvironment environment) {
+        Map<String, List<Resource>> stubs = stubsByDepartment(stubPattern);
+        Map<String, Object> baseUrls = new LinkedHashMap<>();
+        stubs.forEach((department, files) -> {
+            WireMockServer server = new WireMockServer(options()
+                    .dynamicPort()
+                    .containerThreads(properties.containerThreads())
+                    .maxRequestJournalEntries(properties.journalEntries())
+                    .notifier(new Slf4jNotifier(false)));
+            server.start();
+            files.forEach(file -> server.addStubMapping(StubMapping.buildFrom(read(file))));
+            servers.put(department, server);
+            baseUrls.put("onewindow.departments." + department + ".base-url", server.baseUrl());
+            log.info("Simulator of {} listening on {} with {} stubs", department, server.baseUrl(), files.size());
+        });
+        environment.getPropertySources().addFirst(new MapPropertySource("department-simulators", baseUrls));
+    }
+
+    /** The simulator of a department, for tests and demos that inspect its request journal. */
+    public Optional<WireMockServer> server(String department) {
+        return Optional.ofNullable(servers.get(department));
+    }
+
+    public Collection<String> departments() {
+        return servers.keySet();
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(WireMockServer::stop);
+    }
+
+    private static Map<String, List<Resource>> stubsByDepartment(String pattern) {
+        Map<String, List<Resource>> byDepartment = new TreeMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                Matcher m = DEPARTMENT_FOLDER.matcher(resource.getURL().toString());
+                if (m.find()) {
+                    byDepartment.computeIfAbsent(m.group(1), d -> new java.util.ArrayList<>()).add(resource);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list simulator stubs " + pattern, e);
+        }
+        byDepartment.values().forEach(files -> files.sort(java.util.Comparator.comparing(Resource::getFilename)));
+        return byDepartment;
+    }
+
+    private static String read(Resource file) {
+        try (InputStream in = file.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read simulator stub " + file, e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.onewindow.hub.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.hub.cases.CaseEventType;
+import org.onewindow.hub.cases.CaseStore;
+import org.onewindow.hub.cases.TaskRecord;
+import org.onewindow.hub.outbox.Outbox;
+import org.onewindow.schemas.cases.CaseRequest;
+import org.onewindow.schemas.tasks.TaskMessage;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts tasks on their departments' queues, through the outbox, inside the caller's transaction. A task
+ * carries the case's applicant and form, and the results of the steps it depends on, named
+ * {@code <step>.<result>} (e.g. {@code deed-tax.paymentNumber}).
+ */
+@Component
+public class TaskDispatcher {
+
+    /** Each department's adapter consumes its own queue: onewindow.tasks.social-insurance ... */
+    public static final String QUEUE_PREFIX = "onewindow.tasks.";
+
+    private final CaseStore store;
+    private final Outbox outbox;
+    private final ObjectMapper objectMapper;
+
+    TaskDispatcher(CaseStore store, Outbox outbox, ObjectMapper objectMapper) {
+        this.store = store;
+        this.outbox = outbox;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Queues tasks that are ready; {@code completed} are the case's finished tasks whose results feed them. */
+    public void dispatch(CaseRequest request, List<TaskRecord> ready, List<TaskRecord> completed, Instant now) {
+        for (TaskRecord task : ready) {
+            TaskMessage message = new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(),
+                    request.applicant(), request.form(), inputs(task, completed));
+            outbox.append(QUEUE_PREFIX + task.department(), task.taskId(), json(message));
+            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_QUEUED,
+                    task.itemCode() + " queued for " + task.department(), now);
+        }
+    }
+
+    private static Map<String, String> inputs(TaskRecord task, List<TaskRecord> completed) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        completed.stream().filter(done -> task.dependsOn().contains(done.stepId())).forEach(done ->
+                done.results().forEach((name, value) -> inputs.put(done.stepId() + "." + name, value)));
+        return inputs;
+    }
+
+    private String json(TaskMessage message) {
+        try {
+            return objectMapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write task " + message.taskId(), e);
+        }
+    }
+}

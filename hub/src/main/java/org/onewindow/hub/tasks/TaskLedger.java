@@ -1,0 +1,159 @@
+package org.onewindow.hub.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.hub.cases.CaseEventType;
+import org.onewindow.hub.cases.CaseRecord;
+import org.onewindow.hub.cases.CaseStatus;
+import org.onewindow.hub.cases.CaseStore;
+import org.onewindow.hub.cases.TaskRecord;
+import org.onewindow.hub.cases.TaskStatus;
+import org.onewindow.schemas.cases.CaseRequest;
+import org.onewindow.schemas.tasks.TaskMessage;
+import org.onewindow.schemas.tasks.TaskOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Records what happens to tasks, as the department routes report it, and moves the case on: the next
+ * bundle steps when their inputs are ready, the case's end when every task is done, a rejection or a
+ * dead letter when one department fails it. Every method is safe to call twice with the same task:
+ * a task that is no longer open is left alone.
+ */
+@Component("taskLedger")
+public class TaskLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskLedger.class);
+    private static final Set<CaseStatus> LIVE = EnumSet.of(CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS, CaseStatus.STUCK);
+
+    private final CaseStore store;
+    private final TaskDispatcher dispatcher;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    TaskLedger(CaseStore store, TaskDispatcher dispatcher, ObjectMapper objectMapper, Clock clock) {
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /** The adapter is about to call the department. False when the task is no longer wanted (cancelled, already decided). */
+    @Transactional
+    public boolean markSent(TaskMessage task) {
+        Instant now = clock.instant();
+        if (store.updateTask(task.taskId(), Set.of(TaskStatus.QUEUED), TaskStatus.SENT, null, null, null, now)) {
+            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_SENT, "sent to " + task.department(), now);
+            store.updateCaseStatus(task.caseId(), Set.of(CaseStatus.ACCEPTED), CaseStatus.IN_PROGRESS, null, now);
+            return true;
+        }
+        TaskStatus status = currentStatus(task);
+        if (status == TaskStatus.SENT) {
+            return true; // a redelivery after a crash: ask again, with the same idempotency key
+        }
+        log.info("Task {} is {}; not sending it to {}", task.taskId(), status, task.department());
+        return false;
+    }
+
+    /** The department decided. */
+    @Transactional
+    public void record(TaskMessage task, TaskOutcome outcome) {
+        CaseRecord caseRecord = store.lockCase(task.caseId());
+        Instant now = clock.instant();
+        boolean completed = outcome.decision() == TaskOutcome.Decision.COMPLETED;
+        TaskStatus status = completed ? TaskStatus.COMPLETED : TaskStatus.REJECTED;
+        if (!store.updateTask(task.taskId(), TaskStatus.OPEN, status, outcome.reason(), outcome.departmentRef(),
+                outcome.results(), now)) {
+            log.info("Task {} already has its outcome; the repeated one is ignored", task.taskId());
+            return;
+        }
+        if (completed) {
+            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_COMPLETED,
+                    task.department() + " completed " + task.itemCode() + ref(outcome), now);
+            advance(caseRecord, now);
+        } else {
+            String reason = task.department() + " rejected " + task.itemCode() + ": " + outcome.reason();
+            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_REJECTED, reason, now);
+            cancelOpenTasks(caseRecord.caseId(), now);
+            if (store.updateCaseStatus(caseRecord.caseId(), LIVE, CaseStatus.REJECTED, reason, now)) {
+                store.addEvent(caseRecord.caseId(), null, CaseEventType.CASE_REJECTED, reason, now);
+            }
+        }
+    }
+
+    /** Retries ran out, or the department's reply broke its contract: an operator must look at the case. */
+    @Transactional
+    public void deadLetter(String taskId, String reason) {
+        TaskRecord task = store.findTask(taskId).orElse(null);
+        if (task == null) {
+            log.error("Dead letter for unknown task {}: {}", taskId, reason);
+            return;
+        }
+        String caseId = task.caseId();
+        String department = task.department();
+        CaseRecord caseRecord = store.lockCase(caseId);
+        Instant now = clock.instant();
+        if (!store.updateTask(taskId, TaskStatus.OPEN, TaskStatus.DEAD_LETTERED, reason, null, null, now)) {
+            log.info("Task {} is no longer open; its dead letter changes nothing", taskId);
+            return;
+        }
+        String detail = "task " + taskId + " for " + department + " dead-lettered: " + reason;
+        store.addEvent(caseId, taskId, CaseEventType.TASK_DEAD_LETTERED, detail, now);
+        if (store.updateCaseStatus(caseRecord.caseId(), EnumSet.of(CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS),
+                CaseStatus.STUCK, detail, now)) {
+            store.addEvent(caseId, null, CaseEventType.CASE_STUCK, detail, now);
+        }
+    }
+
+    /** Queues the waiting steps whose inputs are now all complete, and closes the case when nothing is left. */
+    private void advance(CaseRecord caseRecord, Instant now) {
+        List<TaskRecord> tasks = store.tasks(caseRecord.caseId());
+        List<TaskRecord> done = tasks.stream().filter(t -> t.status() == TaskStatus.COMPLETED).toList();
+        Set<String> doneSteps = Set.copyOf(done.stream().map(TaskRecord::stepId).toList());
+        List<TaskRecord> ready = tasks.stream()
+                .filter(t -> t.status() == TaskStatus.WAITING && doneSteps.containsAll(t.dependsOn())).toList();
+        for (TaskRecord task : ready) {
+            store.updateTask(task.taskId(), Set.of(TaskStatus.WAITING), TaskStatus.QUEUED, null, null, null, now);
+        }
+        if (!ready.isEmpty()) {
+            dispatcher.dispatch(request(caseRecord), ready, done, now);
+        }
+        if (done.size() == tasks.size() && store.updateCaseStatus(caseRecord.caseId(), LIVE, CaseStatus.COMPLETED, null, now)) {
+            store.addEvent(caseRecord.caseId(), null, CaseEventType.CASE_COMPLETED, "all " + tasks.size() + " task(s) completed", now);
+        }
+    }
+
+    private void cancelOpenTasks(String caseId, Instant now) {
+        for (TaskRecord task : store.tasks(caseId)) {
+            if (store.updateTask(task.taskId(), EnumSet.of(TaskStatus.WAITING, TaskStatus.QUEUED), TaskStatus.CANCELLED,
+                    "another department rejected the case", null, null, now)) {
+                store.addEvent(caseId, task.taskId(), CaseEventType.TASK_CANCELLED, task.itemCode() + " for "
+                        + task.department() + " will not be sent", now);
+            }
+        }
+    }
+
+    private TaskStatus currentStatus(TaskMessage task) {
+        return store.findTask(task.taskId()).map(TaskRecord::status).orElse(null);
+    }
+
+    private CaseRequest request(CaseRecord caseRecord) {
+        try {
+            return objectMapper.readValue(caseRecord.requestJson(), CaseRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored request of case " + caseRecord.caseId() + " is unreadable", e);
+        }
+    }
+
+    private static String ref(TaskOutcome outcome) {
+        return outcome.departmentRef() == null ? "" : " (" + outcome.departmentRef() + ")";
+    }
+}
