@@ -7,7 +7,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.onewindow.adapters.kit.DepartmentReplies;
+import org.apache.camel.component.http.HttpComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -56,8 +56,16 @@ class MessagingConfiguration {
         return repository;
     }
 
-    @Bean
-    DepartmentReplies departmentReplies() {
-        return new DepartmentReplies();
+    /**
+     * Calls to departments. The HTTP client's own retries are off: it would silently wait out a
+     * Retry-After and repeat requests, where the routes' retry policy must decide and be seen.
+     */
+    @Bean("http")
+    HttpComponent http() {
+        HttpComponent http = new HttpComponent();
+        http.setAutomaticRetriesDisabled(true);
+        http.setRedirectHandlingDisabled(true);
+        http.setCookieManagementDisabled(true);
+        return http;
     }
 }

@@ -17,8 +17,8 @@ public interface DepartmentMapping {
     DepartmentRequest request(TaskMessage task);
 
     /**
-     * Reads the department's reply. Called only for replies the kit did not already classify as the
-     * department being unavailable (5xx, 408, 429).
+     * Reads the department's reply. Called only for replies that are an answer: the kit's template
+     * retries 5xx, 408, 425, 429 and timeouts itself, so they never reach the mapping.
      *
      * @throws DepartmentContractException when the reply is not what the department's contract promises
      */
