@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.onewindow.adapters.kit.RetryCount;
 import org.apache.camel.component.http.HttpComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,6 +55,11 @@ class MessagingConfiguration {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "department-tasks");
         repository.setCreateTableIfNotExists(false);
         return repository;
+    }
+
+    @Bean
+    RetryCount retryCount() {
+        return new RetryCount();
     }
 
     /**
