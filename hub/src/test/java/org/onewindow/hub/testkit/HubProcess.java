@@ -1,0 +1,94 @@
+package org.onewindow.hub.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged hub (hub/target/onewindow-hub.jar) in a JVM of its own, so that a test can kill it
+ * with SIGKILL as a power cut or an OOM killer would, and start it again on the same data.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public HubProcess(Path dataDir, Path log, List<String> settings) {
+        this.port = freePort();
+        this.log = log;
+        String jar = System.getProperty("onewindow.hub.jar");
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException("onewindow.hub.jar must name the packaged hub (run with mvn verify): " + jar);
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar,
+                "--server.port=" + port, "--onewindow.data-dir=" + dataDir));
+        command.addAll(settings.stream().map(s -> "--" + s).toList());
+    }
+
+    public HubProcess start() {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .alias("hub on port " + port + " healthy (log: " + log + ")")
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the hub exited with " + process.exitValue() + "; see " + log);
+                    }
+                    try {
+                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        return health.statusCode() == 200 && health.body().startsWith("{\"status\":\"UP\"");
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
