@@ -1,0 +1,102 @@
+package org.onewindow.hub.outbox;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.onewindow.hub.testkit.Databases;
+import org.onewindow.hub.testkit.MutableClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The outbox's claim-send-delete cycle on H2 and PostgreSQL. */
+class OutboxDatabaseTest {
+
+    private static final long CLAIM_TIMEOUT_MS = 15_000;
+    private static final long SWEEP_AGE_MS = 2_000;
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void messagesExistOnlyIfTheirTransactionCommits(Databases database) {
+        Fixture f = new Fixture(database.fresh());
+        f.transaction.executeWithoutResult(tx -> {
+            f.outbox.append("onewindow.tasks.tax", "T-1", "{}");
+            tx.setRollbackOnly();
+        });
+        f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-2", "{\"a\":1}"));
+        assertThat(f.keys()).containsExactly("T-2");
+        assertThatThrownBy(() -> f.outbox.append("onewindow.tasks.tax", "T-3", "{}"))
+                .hasMessageContaining("only inside a transaction");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aClaimedMessageIsNobodyElsesUntilItsClaimTimesOut(Databases database) {
+        Fixture f = new Fixture(database.fresh());
+        f.transaction.executeWithoutResult(tx -> {
+            f.outbox.append("onewindow.tasks.tax", "T-1", "one");
+            f.outbox.append("onewindow.tasks.police", "T-2", "two");
+        });
+        List<Long> ids = f.jdbc.sql("SELECT message_id FROM outbox ORDER BY message_id").query(Long.class).list();
+
+        List<OutboxMessage> claimed = f.relay.claim(ids);
+        assertThat(claimed).extracting(OutboxMessage::messageKey).containsExactly("T-1", "T-2");
+        assertThat(claimed).extracting(OutboxMessage::destination).containsExactly("onewindow.tasks.tax", "onewindow.tasks.police");
+        assertThat(f.relay.claim(ids)).as("claimed twice").isEmpty();
+        f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(f.relay.claimStale()).as("still claimed").isEmpty();
+
+        f.relay.delivered(claimed.get(0).messageId());
+        f.clock.advance(Duration.ofMillis(CLAIM_TIMEOUT_MS));
+        assertThat(f.relay.claimStale()).as("the undelivered one, after its claim ran out")
+                .extracting(OutboxMessage::messageKey).containsExactly("T-2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void theSweepLeavesFreshMessagesToTheRelayAfterCommit(Databases database) {
+        Fixture f = new Fixture(database.fresh());
+        f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
+        assertThat(f.relay.claimStale()).isEmpty();
+        f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(f.relay.claimStale()).extracting(OutboxMessage::messageKey).containsExactly("T-1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void claimsOfAPreviousRunAreReleasedAtStart(Databases database) {
+        Fixture f = new Fixture(database.fresh());
+        f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
+        List<Long> ids = f.jdbc.sql("SELECT message_id FROM outbox").query(Long.class).list();
+        assertThat(f.relay.claim(ids)).hasSize(1);
+        f.relay.releaseClaimsOfPreviousRun();
+        assertThat(f.relay.claim(ids)).hasSize(1);
+    }
+
+    private static final class Fixture {
+        final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
+        final JdbcClient jdbc;
+        final OutboxRelay relay;
+        final Outbox outbox;
+        final TransactionTemplate transaction;
+
+        Fixture(DataSource dataSource) {
+            jdbc = JdbcClient.create(dataSource);
+            // no Camel here: the hand-over after commit fails quietly and the sweep is what is tested
+            relay = new OutboxRelay(jdbc, clock, null, CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
+            outbox = new Outbox(jdbc, clock, relay);
+            transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        }
+
+        List<String> keys() {
+            return jdbc.sql("SELECT message_key FROM outbox ORDER BY message_id").query(String.class).list();
+        }
+    }
+}
