@@ -1,0 +1,134 @@
+package org.onewindow.hub.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.CaseWaits;
+import org.onewindow.hub.testkit.HubClient;
+import org.onewindow.hub.testkit.HubTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract the hub serves (schemas/intake-openapi.yaml at /v3/api-docs) is self-contained, every
+ * operation carries an example, the examples obey the contract's schemas, and the hub's real answers
+ * to the examples obey them too.
+ */
+class IntakeContractTest extends HubTest {
+
+    private static final String DOC_URI = "https://onewindow.test/v3/api-docs";
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    @LocalServerPort
+    int port;
+    HubClient hub;
+    JsonNode doc;
+    JsonSchemaFactory schemas;
+
+    @BeforeEach
+    void readTheServedContract() {
+        hub = new HubClient(port);
+        HubClient.Reply reply = hub.get("/v3/api-docs");
+        assertThat(reply.status()).isEqualTo(200);
+        doc = reply.json();
+        schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(DOC_URI, reply.body()))));
+    }
+
+    @Test
+    void servedContractIsOpenApi31AndSelfContained() {
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(doc.findValuesAsText("$ref")).isNotEmpty().allSatisfy(ref -> assertThat(ref).startsWith("#/"));
+        assertThat(doc.at("/components/schemas/CaseRequest/properties/applicant/$ref").asText())
+                .isEqualTo("#/components/schemas/CaseRequest/$defs/applicant");
+        assertThat(hub.get("/v3/api-docs.yaml").body()).contains("openapi: \"3.1.0\"");
+    }
+
+    @Test
+    void everyOperationCarriesAnExampleAndEveryExampleObeysItsSchema() {
+        List<String> operations = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) {
+                return;
+            }
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            operations.add(name);
+            JsonNode operation = op.getValue();
+            List<JsonNode> examples = new ArrayList<>(operation.findValues("examples"));
+            operation.path("parameters").forEach(p -> assertThat(p.has("example")).as(name + " parameter " + p.get("name")).isTrue());
+            assertThat(examples).as(name + " has examples").isNotEmpty();
+            operation.path("requestBody").path("content").fields().forEachRemaining(media ->
+                    assertExamplesObey(name + " request", media.getValue()));
+            operation.path("responses").fields().forEachRemaining(response ->
+                    response.getValue().path("content").fields().forEachRemaining(media ->
+                            assertExamplesObey(name + " " + response.getKey(), media.getValue())));
+        }));
+        assertThat(operations).containsExactlyInAnyOrder("POST /api/v1/cases", "GET /api/v1/cases/{caseId}",
+                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles");
+    }
+
+    @Test
+    void theExamplesWorkAgainstTheRunningHubAndItsAnswersObeyTheContract() {
+        JsonNode post = doc.at("/paths/~1api~1v1~1cases/post");
+        JsonNode example = post.at("/requestBody/content/application~1json/examples/employee-enrolment/value");
+        HubClient.Reply accepted = hub.submit(UUID.randomUUID().toString(), example.toString());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertObeys("POST 202", accepted.json(), post.at("/responses/202/content/application~1json/schema"));
+
+        String caseId = accepted.json().get("caseId").asText();
+        JsonNode completed = CaseWaits.awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(20));
+        assertObeys("GET case", completed, doc.at("/paths/~1api~1v1~1cases~1{caseId}/get/responses/200/content/application~1json/schema"));
+        assertObeys("GET items", hub.get("/api/v1/catalogue/items").json(),
+                doc.at("/paths/~1api~1v1~1catalogue~1items/get/responses/200/content/application~1json/schema"));
+        assertObeys("GET bundles", hub.get("/api/v1/catalogue/bundles").json(),
+                doc.at("/paths/~1api~1v1~1catalogue~1bundles/get/responses/200/content/application~1json/schema"));
+
+        HubClient.Reply refused = hub.submit(UUID.randomUUID().toString(), example.toString().replace("11010519491231002X", "110105194912310021"));
+        assertObeys("POST 400", refused.json(), post.at("/responses/400/content/application~1problem+json/schema"));
+    }
+
+    @Test
+    void theReadmeWalkThroughPostsTheContractsExample() throws IOException {
+        JsonNode example = doc.at("/paths/~1api~1v1~1cases/post/requestBody/content/application~1json/examples/employee-enrolment/value");
+        JsonNode demo = new ObjectMapper().readTree(Files.readString(Path.of("../seeds/demo/enrolment-case.json")));
+        assertThat(demo).isEqualTo(example);
+        assertThat(Files.readString(Path.of("../README.md"))).contains("@seeds/demo/enrolment-case.json");
+    }
+
+    @Test
+    void swaggerUiShowsTheContract() {
+        assertThat(hub.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(hub.get("/v3/api-docs/swagger-config").json().get("url").asText()).isEqualTo("/v3/api-docs");
+    }
+
+    private void assertExamplesObey(String where, JsonNode media) {
+        JsonNode schema = media.get("schema");
+        media.path("examples").fields().forEachRemaining(example ->
+                assertObeys(where + " example " + example.getKey(), example.getValue().get("value"), schema));
+    }
+
+    private void assertObeys(String what, JsonNode value, JsonNode schemaNode) {
+        String ref = schemaNode.path("$ref").asText();
+        assertThat(ref).as(what + " refers to a component schema").startsWith("#/components/schemas/");
+        JsonSchema schema = schemas.getSchema(SchemaLocation.of(DOC_URI + ref));
+        Set<ValidationMessage> faults = schema.validate(value);
+        assertThat(faults).as(what + " obeys " + ref).isEmpty();
+    }
+}
