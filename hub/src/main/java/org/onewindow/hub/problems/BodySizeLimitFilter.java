@@ -12,10 +12,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them: at once when
@@ -41,7 +43,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             // the unread body is not drained: close the connection rather than read a huge upload
             response.setHeader("Connection", "close");
-            objectMapper.writeValue(response.getOutputStream(), new BodyTooLargeException(limit).problem());
+            ProblemDetail problem = new BodyTooLargeException(limit).problem();
+            problem.setInstance(URI.create(request.getRequestURI()));
+            objectMapper.writeValue(response.getOutputStream(), problem);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,0 +1,52 @@
+package org.onewindow.hub.contract;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.Browser;
+import org.onewindow.hub.testkit.HubTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An integrator opens Swagger UI in a real browser and finds the intake contract's operations. */
+class SwaggerUiBrowserTest extends HubTest {
+
+    @LocalServerPort
+    int port;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void swaggerUiListsTheIntakeOperations() throws IOException {
+        browser.get("http://localhost:" + port + "/swagger-ui.html");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock"), 3));
+        List<String> operations = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .map(WebElement::getText).map(text -> text.replace("\u200B", "")).toList();
+        assertThat(operations).contains("/api/v1/cases", "/api/v1/cases/{caseId}", "/api/v1/catalogue/items", "/api/v1/catalogue/bundles");
+        assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("OneWindow Hub intake API");
+        Files.write(Path.of("target", "swagger-ui.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
