@@ -34,19 +34,17 @@ public class DepartmentSimulators implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DepartmentSimulators.class);
     private static final Pattern DEPARTMENT_FOLDER = Pattern.compile("/simulators/([^/]+)/mappings/[^/]+\\.json$");
 
-    private final Map<String, WireMockServer> servers = new TreeMap<>();
+    private final Map<String, WireMockServer> servers = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, List<Resource>> stubs;
+    private final Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SimulatorProperties properties;
 
     public DepartmentSimulators(String stubPattern, SimulatorProperties properties, ConfigurableEnvironment environment) {
-        Map<String, List<Resource>> stubs = stubsByDepartment(stubPattern);
+        this.stubs = stubsByDepartment(stubPattern);
+        this.properties = properties;
         Map<String, Object> baseUrls = new LinkedHashMap<>();
         stubs.forEach((department, files) -> {
-            WireMockServer server = new WireMockServer(options()
-                    .dynamicPort()
-                    .containerThreads(properties.containerThreads())
-                    .maxRequestJournalEntries(properties.journalEntries())
-                    .notifier(new Slf4jNotifier(false)));
-            server.start();
-            files.forEach(file -> server.addStubMapping(StubMapping.buildFrom(read(file))));
+            WireMockServer server = start(department, 0);
             servers.put(department, server);
             baseUrls.put("onewindow.departments." + department + ".base-url", server.baseUrl());
             log.info("Simulator of {} listening on {} with {} stubs", department, server.baseUrl(), files.size());
@@ -57,6 +55,32 @@ public class DepartmentSimulators implements AutoCloseable {
     /** The simulator of a department, for tests and demos that inspect its request journal. */
     public Optional<WireMockServer> server(String department) {
         return Optional.ofNullable(servers.get(department));
+    }
+
+    /** Takes a department's system off the network, as an outage would: its port refuses connections. */
+    public void takeDown(String department) {
+        WireMockServer server = server(department).orElseThrow();
+        ports.put(department, server.port());
+        server.stop();
+        log.warn("Simulator of {} taken down", department);
+    }
+
+    /** Brings a department's system back on the same port, with its seeded stubs. */
+    public void bringBack(String department) {
+        WireMockServer server = start(department, ports.get(department));
+        servers.put(department, server);
+        log.warn("Simulator of {} back on {}", department, server.baseUrl());
+    }
+
+    private WireMockServer start(String department, int port) {
+        WireMockServer server = new WireMockServer(options()
+                .port(port)
+                .containerThreads(properties.containerThreads())
+                .maxRequestJournalEntries(properties.journalEntries())
+                .notifier(new Slf4jNotifier(false)));
+        server.start();
+        stubs.get(department).forEach(file -> server.addStubMapping(StubMapping.buildFrom(read(file))));
+        return server;
     }
 
     public Collection<String> departments() {

@@ -1,6 +1,7 @@
 package org.onewindow.hub.tasks;
 
 import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.departments.ConnectedDepartments;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
 import org.onewindow.schemas.cases.CaseRequest;

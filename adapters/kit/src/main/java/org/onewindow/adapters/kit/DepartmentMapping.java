@@ -4,14 +4,11 @@ import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 
 /**
- * The one piece of code a department adapter must write: how a canonical task becomes the
- * department's own request, and how the department's reply becomes an outcome. Everything around
+ * The one piece of code an HTTP department adapter (REST/JSON, HTTP/XML) must write: how a canonical
+ * task becomes the department's own request, and how the department's reply becomes an outcome. Everything around
  * it (queues, retries, idempotency, dead letters) comes from the kit's route templates.
  */
-public interface DepartmentMapping {
-
-    /** The department's catalogue code; the hub treats a department as connected when a mapping names it. */
-    String department();
+public interface DepartmentMapping extends DepartmentAdapter {
 
     /** The department's request for this task, in its own field names and codes. */
     DepartmentRequest request(TaskMessage task);

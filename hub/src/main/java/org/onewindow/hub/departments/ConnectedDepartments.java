@@ -1,6 +1,6 @@
-package org.onewindow.hub.tasks;
+package org.onewindow.hub.departments;
 
-import org.onewindow.adapters.kit.DepartmentMapping;
+import org.onewindow.adapters.kit.DepartmentAdapter;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -13,8 +13,8 @@ public class ConnectedDepartments {
 
     private final Set<String> departments;
 
-    ConnectedDepartments(List<DepartmentMapping> mappings) {
-        this.departments = Set.copyOf(new TreeSet<>(mappings.stream().map(DepartmentMapping::department).toList()));
+    ConnectedDepartments(List<DepartmentAdapter> adapters) {
+        this.departments = Set.copyOf(new TreeSet<>(adapters.stream().map(DepartmentAdapter::department).toList()));
     }
 
     public boolean isConnected(String department) {

@@ -1,0 +1,71 @@
+package org.onewindow.hub.departments;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.onewindow.adapters.kit.DepartmentAdapter;
+import org.onewindow.adapters.kit.DepartmentOutage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One circuit breaker per connected department, and the rule for tasks whose department is down. */
+@Configuration(proxyBeanMethods = false)
+class DepartmentConfiguration {
+
+    @Bean
+    DepartmentOutage departmentOutage(@Value("${onewindow.tasks.max-wait-for-department-ms}") long maxWaitMs, Clock clock) {
+        return new DepartmentOutage(Duration.ofMillis(maxWaitMs), clock);
+    }
+
+    @Bean
+    Map<String, CircuitBreaker> departmentCircuitBreakers(List<DepartmentAdapter> adapters, CircuitBreakerProperties properties) {
+        DepartmentOutage.CircuitBreakerSettings settings = new DepartmentOutage.CircuitBreakerSettings(
+                properties.slidingWindowSize(), properties.minimumNumberOfCalls(), properties.failureRateThreshold(),
+                Duration.ofMillis(properties.waitInOpenStateMs()), properties.callsInHalfOpenState());
+        Map<String, CircuitBreaker> breakers = new TreeMap<>();
+        adapters.forEach(adapter -> breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(), settings)));
+        return breakers;
+    }
+
+    /** The routes' circuitBreaker steps find "circuit-breaker-&lt;department&gt;" in Camel's registry. */
+    @Bean
+    CamelContextConfiguration circuitBreakersInCamel(Map<String, CircuitBreaker> departmentCircuitBreakers) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                departmentCircuitBreakers.forEach((department, breaker) ->
+                        camelContext.getRegistry().bind("circuit-breaker-" + department, CircuitBreaker.class, breaker));
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing to do once running
+            }
+        };
+    }
+
+    /**
+     * Departments' reachability for operators. Always UP: a department that is down is outside the hub,
+     * and the hub keeps taking cases and queues its tasks until it is back.
+     */
+    @Bean
+    HealthIndicator departments(Map<String, CircuitBreaker> departmentCircuitBreakers) {
+        return () -> {
+            Map<String, Object> details = new TreeMap<>();
+            departmentCircuitBreakers.forEach((department, breaker) -> details.put(department, Map.of(
+                    "circuit", breaker.getState().name(),
+                    "failureRate", breaker.getMetrics().getFailureRate(),
+                    "notPermittedCalls", breaker.getMetrics().getNumberOfNotPermittedCalls())));
+            return Health.up().withDetails(details).build();
+        };
+    }
+}
