@@ -99,13 +99,18 @@ final class CatalogueLoader {
         }
     }
 
-    private Resource[] resources(String location) {
-        try {
-            Resource[] found = resolver.getResources(location);
-            Arrays.sort(found, Comparator.comparing(Resource::getFilename));
-            return found;
-        } catch (IOException e) {
-            throw new CatalogueException(List.of("cannot list catalogue files " + location + ": " + e.getMessage()));
+    /** The files of every comma-separated pattern, each pattern's files in name order. */
+    private Resource[] resources(String locations) {
+        List<Resource> all = new java.util.ArrayList<>();
+        for (String location : locations.split(",")) {
+            try {
+                Resource[] found = resolver.getResources(location.trim());
+                Arrays.sort(found, Comparator.comparing(Resource::getFilename));
+                all.addAll(List.of(found));
+            } catch (IOException e) {
+                throw new CatalogueException(List.of("cannot list catalogue files " + location + ": " + e.getMessage()));
+            }
         }
+        return all.toArray(Resource[]::new);
     }
 }

@@ -63,6 +63,17 @@ public class TaskLedger {
         return false;
     }
 
+    /** What the department's call route returned: its decision. */
+    @Transactional
+    public void recordReply(TaskMessage task, Object reply) {
+        if (reply instanceof TaskOutcome outcome) {
+            record(task, outcome);
+        } else {
+            throw new IllegalStateException("the call route of " + task.department() + " returned "
+                    + (reply == null ? "nothing" : reply.getClass().getName()) + " for task " + task.taskId());
+        }
+    }
+
     /** The department decided. */
     @Transactional
     public void record(TaskMessage task, TaskOutcome outcome) {

@@ -104,7 +104,7 @@ class CaseIntakeApiTest extends HubTest {
     @Test
     void itemOfADepartmentNotConnectedIs422() {
         HubClient.Reply reply = refused(() -> hub.submit(key(), """
-                {"itemCode":"TAX-PAYMENT-CERTIFICATE","applicant":{"kind":"PERSON","name":"张三","idNumber":"11010519491231002X","mobile":"13800138000"}}"""),
+                {"itemCode":"CA-MARRIAGE-REGISTRATION","applicant":{"kind":"PERSON","name":"张三","idNumber":"11010519491231002X","mobile":"13800138000"}}"""),
                 422, "itemCode");
         assertThat(reply.json().at("/errors/0/code").asText()).isEqualTo("department-not-connected");
     }

@@ -1,0 +1,96 @@
+package org.onewindow.adapters.tax;
+
+import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.adapters.kit.SoapDepartmentMapping;
+import org.onewindow.adapters.tax.wsdl.Field;
+import org.onewindow.adapters.tax.wsdl.Reply;
+import org.onewindow.adapters.tax.wsdl.Request;
+import org.onewindow.adapters.tax.wsdl.TaxServiceFault_Exception;
+import org.onewindow.adapters.tax.wsdl.Taxpayer;
+import org.onewindow.schemas.cases.Applicant;
+import org.onewindow.schemas.cases.ApplicantKind;
+import org.onewindow.schemas.tasks.TaskMessage;
+import org.onewindow.schemas.tasks.TaskOutcome;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Translates between the hub's tasks and the County Taxation Bureau's SOAP service
+ * (schemas/departments/tax/tax-service.wsdl). The bureau identifies taxpayers by its own ID-type codes
+ * (201 resident identity card, 501 unified social credit code), takes form data as named fields, and
+ * answers every decision with a result code: 0000 done, anything else a refusal.
+ */
+@Component("taxMapping")
+public class TaxMapping implements SoapDepartmentMapping {
+
+    static final String DEPARTMENT = "tax";
+    private static final String DONE = "0000";
+    private static final String ID_CARD = "201";
+    private static final String CREDIT_CODE = "501";
+
+    @Override
+    public String department() {
+        return DEPARTMENT;
+    }
+
+    @Override
+    public SoapRequest request(TaskMessage task) {
+        TaxOperation operation = TaxOperation.forItem(task.itemCode());
+        Request request = new Request();
+        request.setRequestId(task.taskId());
+        request.setTaxpayer(taxpayer(task.applicant()));
+        task.form().forEach((name, value) -> request.getField().add(field(name, value)));
+        task.inputs().forEach((name, value) -> request.getField().add(field(name, value)));
+        return new SoapRequest(operation.operationName(), request);
+    }
+
+    @Override
+    public TaskOutcome outcome(TaskMessage task, Object reply) {
+        if (!(reply instanceof Reply answer)) {
+            throw new DepartmentContractException(DEPARTMENT + " answered " + TaxOperation.forItem(task.itemCode()).operationName()
+                    + " with " + (reply == null ? "no reply element" : reply.getClass().getSimpleName()));
+        }
+        if (!task.taskId().equals(answer.getRequestId())) {
+            throw new DepartmentContractException(DEPARTMENT + " answered request " + answer.getRequestId()
+                    + " when asked about " + task.taskId());
+        }
+        if (answer.getResultCode() == null || answer.getResultMessage() == null) {
+            throw new DepartmentContractException(DEPARTMENT + " reply lacks ResultCode or ResultMessage");
+        }
+        if (!DONE.equals(answer.getResultCode())) {
+            return TaskOutcome.rejected(answer.getDocumentNo(), "[" + answer.getResultCode() + "] " + answer.getResultMessage());
+        }
+        Map<String, String> results = new LinkedHashMap<>();
+        if (answer.getDocumentNo() != null) {
+            results.put("documentNo", answer.getDocumentNo());
+        }
+        answer.getField().forEach(field -> results.put(field.getName(), field.getValue()));
+        return TaskOutcome.completed(answer.getDocumentNo(), results);
+    }
+
+    /** The bureau's fault codes E-5xx mean its own systems failed; E-1xx and E-4xx are about the request. */
+    @Override
+    public boolean isRetryable(Exception declaredFault) {
+        return declaredFault instanceof TaxServiceFault_Exception fault && fault.getFaultInfo() != null
+                && fault.getFaultInfo().getFaultCode() != null && fault.getFaultInfo().getFaultCode().startsWith("E-5");
+    }
+
+    private static Taxpayer taxpayer(Applicant applicant) {
+        Taxpayer taxpayer = new Taxpayer();
+        taxpayer.setName(applicant.name());
+        boolean company = applicant.kind() == ApplicantKind.COMPANY;
+        taxpayer.setIdType(company ? CREDIT_CODE : ID_CARD);
+        taxpayer.setIdNumber(company ? applicant.creditCode() : applicant.idNumber());
+        taxpayer.setPhone(applicant.mobile());
+        return taxpayer;
+    }
+
+    private static Field field(String name, String value) {
+        Field field = new Field();
+        field.setName(name);
+        field.setValue(value);
+        return field;
+    }
+}
