@@ -47,6 +47,7 @@ final class CatalogueConsistency {
         catalogue.items().forEach(item -> checkItem(item, departments, licenceTypes));
         catalogue.bundles().forEach(bundle -> checkBundle(bundle, items));
         catalogue.sharingAgreements().forEach(agreement -> checkAgreement(agreement, departments));
+        catalogue.sharingAgreements().forEach(this::checkAgreementCanFire);
         catalogue.calendar().forEach(this::checkCalendar);
         return List.copyOf(faults);
     }
@@ -143,6 +144,20 @@ final class CatalogueConsistency {
         }
         if (agreement.producer().equals(agreement.consumer())) {
             fault(sourced, "consumer", "a department does not need an agreement with itself");
+        }
+    }
+
+    /** An agreement over a data item its producer never produces would silently share nothing. */
+    private void checkAgreementCanFire(Sourced<SharingAgreement> sourced) {
+        SharingAgreement agreement = sourced.value();
+        Set<String> produced = catalogue.items().stream().map(Sourced::value)
+                .filter(item -> item.department().equals(agreement.producer()))
+                .flatMap(item -> item.produces().stream()).collect(Collectors.toSet());
+        for (int i = 0; i < agreement.dataItems().size(); i++) {
+            if (!produced.contains(agreement.dataItems().get(i))) {
+                fault(sourced, "dataItems[" + i + "]", "no item of " + agreement.producer() + " produces '"
+                        + agreement.dataItems().get(i) + "'");
+            }
         }
     }
 

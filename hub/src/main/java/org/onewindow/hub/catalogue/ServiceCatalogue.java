@@ -38,6 +38,11 @@ public final class ServiceCatalogue {
         return Optional.ofNullable(departments.get(code));
     }
 
+    /** The department whose system carries a department's traffic: itself, or the one it is reached through. */
+    public String carrier(String department) {
+        return department(department).map(Department::reachedThrough).filter(java.util.Objects::nonNull).orElse(department);
+    }
+
     public List<Item> items() {
         return catalogue.items();
     }

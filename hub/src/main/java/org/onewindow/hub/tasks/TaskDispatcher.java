@@ -2,6 +2,7 @@ package org.onewindow.hub.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
@@ -23,17 +24,20 @@ import java.util.Map;
 @Component
 public class TaskDispatcher {
 
-    /** Each department's adapter consumes its own queue: onewindow.tasks.social-insurance ... */
+    /** Each department's adapter consumes its own queue: onewindow.tasks.social-insurance ...; a department
+     *  reached through another (market regulation through the province) shares its carrier's queue. */
     public static final String QUEUE_PREFIX = "onewindow.tasks.";
 
     private final CaseStore store;
     private final Outbox outbox;
     private final ObjectMapper objectMapper;
+    private final ServiceCatalogue catalogue;
 
-    TaskDispatcher(CaseStore store, Outbox outbox, ObjectMapper objectMapper) {
+    TaskDispatcher(CaseStore store, Outbox outbox, ObjectMapper objectMapper, ServiceCatalogue catalogue) {
         this.store = store;
         this.outbox = outbox;
         this.objectMapper = objectMapper;
+        this.catalogue = catalogue;
     }
 
     /** Queues tasks that are ready; {@code completed} are the case's finished tasks whose results feed them. */
@@ -41,7 +45,7 @@ public class TaskDispatcher {
         for (TaskRecord task : ready) {
             TaskMessage message = new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(),
                     request.applicant(), request.form(), inputs(task, completed));
-            outbox.append(QUEUE_PREFIX + task.department(), task.taskId(), json(message));
+            outbox.append(QUEUE_PREFIX + catalogue.carrier(task.department()), task.taskId(), json(message));
             store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_QUEUED,
                     task.itemCode() + " queued for " + task.department(), now);
         }

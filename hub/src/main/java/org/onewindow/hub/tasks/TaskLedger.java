@@ -8,6 +8,7 @@ import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
+import org.onewindow.hub.sharing.SharingRouter;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
@@ -36,12 +37,14 @@ public class TaskLedger {
 
     private final CaseStore store;
     private final TaskDispatcher dispatcher;
+    private final SharingRouter sharing;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    TaskLedger(CaseStore store, TaskDispatcher dispatcher, ObjectMapper objectMapper, Clock clock) {
+    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, ObjectMapper objectMapper, Clock clock) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.sharing = sharing;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -89,6 +92,7 @@ public class TaskLedger {
         if (completed) {
             store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_COMPLETED,
                     task.department() + " completed " + task.itemCode() + ref(outcome), now);
+            sharing.completed(caseRecord, task.taskId(), task.department(), task.itemCode(), outcome.results(), now);
             advance(caseRecord, now);
         } else {
             String reason = task.department() + " rejected " + task.itemCode() + ": " + outcome.reason();

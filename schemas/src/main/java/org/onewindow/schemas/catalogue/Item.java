@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param legalLimitDays    法定时限, in working days
  * @param promisedLimitDays 承诺时限, in working days; 0 for an immediate item (即办件)
+ * @param produces          data items its completion produces, shared under the sharing agreements
  */
 public record Item(
         String code,
@@ -17,10 +18,12 @@ public record Item(
         int legalLimitDays,
         int promisedLimitDays,
         Handling handling,
-        List<MaterialRequirement> materials) {
+        List<MaterialRequirement> materials,
+        List<String> produces) {
 
     public Item {
         materials = materials == null ? List.of() : List.copyOf(materials);
+        produces = produces == null ? List.of() : List.copyOf(produces);
     }
 
     /** 即办件 finish at the window; 承诺件 within the promised working days. */

@@ -10,4 +10,13 @@ public interface DepartmentAdapter {
 
     /** The department's catalogue code; its tasks arrive on onewindow.tasks.&lt;department&gt;. */
     String department();
+
+    /**
+     * Whether the adapter delivers data shared with its department (it instantiates the kit's
+     * department-shares template). Shares for a department whose adapter does not are recorded as
+     * undeliverable, never left on a queue no one reads.
+     */
+    default boolean receivesSharedData() {
+        return false;
+    }
 }

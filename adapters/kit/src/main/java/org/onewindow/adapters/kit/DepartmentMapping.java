@@ -1,5 +1,6 @@
 package org.onewindow.adapters.kit;
 
+import org.onewindow.schemas.sharing.SharedData;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 
@@ -20,4 +21,19 @@ public interface DepartmentMapping extends DepartmentAdapter {
      * @throws DepartmentContractException when the reply is not what the department's contract promises
      */
     TaskOutcome outcome(TaskMessage task, int httpStatus, String replyBody);
+
+    /** The department's request that delivers data shared with it. Only consumers of a sharing agreement need it. */
+    default DepartmentRequest shareRequest(SharedData share) {
+        throw new DepartmentContractException(department() + " has no way to receive shared data " + share.dataItem());
+    }
+
+    /**
+     * Reads the department's receipt for shared data; throws when the department did not take it. By
+     * default any 2xx is a receipt.
+     */
+    default void shareReceipt(SharedData share, int httpStatus, String replyBody) {
+        if (httpStatus < 200 || httpStatus > 299) {
+            throw new DepartmentContractException(department() + " refused shared data " + share.shareId() + " with HTTP " + httpStatus);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.onewindow.adapters.kit;
 
+import org.onewindow.schemas.sharing.SharedData;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 
@@ -24,6 +25,18 @@ public interface SoapDepartmentMapping extends DepartmentAdapter {
      */
     default boolean isRetryable(Exception declaredFault) {
         return false;
+    }
+
+    /** The operation and payload that deliver data shared with the department, for consumers of a sharing agreement. */
+    default SoapRequest shareRequest(SharedData share) {
+        throw new DepartmentContractException(department() + " has no way to receive shared data " + share.dataItem());
+    }
+
+    /** Reads the department's receipt for shared data; throws when the department did not take it. */
+    default void shareReceipt(SharedData share, Object reply) {
+        if (reply == null) {
+            throw new DepartmentContractException(department() + " gave no receipt for shared data " + share.shareId());
+        }
     }
 
     /** Called by the soap-call template when a call fails: throws what the failure means for the task. */

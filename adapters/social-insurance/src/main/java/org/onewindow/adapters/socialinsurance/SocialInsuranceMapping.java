@@ -7,6 +7,7 @@ import org.onewindow.adapters.kit.DepartmentRequest;
 import org.onewindow.adapters.kit.JsonReplies;
 import org.onewindow.schemas.cases.Applicant;
 import org.onewindow.schemas.cases.ApplicantKind;
+import org.onewindow.schemas.sharing.SharedData;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,35 @@ public class SocialInsuranceMapping implements DepartmentMapping {
         }
         sqr.put("lxdh", applicant.mobile());
         return sqr;
+    }
+
+    @Override
+    public boolean receivesSharedData() {
+        return true;
+    }
+
+    /** 共享数据接收: the bureau takes shared data on its own gateway path, with its own field names. */
+    @Override
+    public DepartmentRequest shareRequest(SharedData share) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("gxbh", share.shareId());       // 共享编号
+        body.put("xybh", share.agreement());     // 协议编号
+        body.put("tgf", share.producer());       // 提供方
+        body.put("sjx", share.dataItem());       // 数据项
+        body.put("yt", share.purpose());         // 用途
+        body.put("ztbs", share.holderId());      // 主体标识
+        body.put("sj", share.data());            // 数据
+        return new DepartmentRequest("/si-gateway/v2/shared-data", JsonReplies.json(body), "application/json; charset=UTF-8");
+    }
+
+    @Override
+    public void shareReceipt(SharedData share, int httpStatus, String replyBody) {
+        JsonNode reply = JsonReplies.parse(DEPARTMENT, replyBody);
+        String code = JsonReplies.requiredText(DEPARTMENT, reply, "/code");
+        if (httpStatus != 200 || !SUCCESS.equals(code)) {
+            throw new DepartmentContractException(DEPARTMENT + " refused shared data " + share.shareId() + ": [" + code + "] "
+                    + reply.at("/msg").asText(""));
+        }
     }
 
     @Override

@@ -5,10 +5,13 @@ import org.onewindow.adapters.kit.SoapDepartmentMapping;
 import org.onewindow.adapters.tax.wsdl.Field;
 import org.onewindow.adapters.tax.wsdl.Reply;
 import org.onewindow.adapters.tax.wsdl.Request;
+import org.onewindow.adapters.tax.wsdl.SharedDataDelivery;
+import org.onewindow.adapters.tax.wsdl.SharedDataReceipt;
 import org.onewindow.adapters.tax.wsdl.TaxServiceFault_Exception;
 import org.onewindow.adapters.tax.wsdl.Taxpayer;
 import org.onewindow.schemas.cases.Applicant;
 import org.onewindow.schemas.cases.ApplicantKind;
+import org.onewindow.schemas.sharing.SharedData;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 import org.springframework.stereotype.Component;
@@ -68,6 +71,32 @@ public class TaxMapping implements SoapDepartmentMapping {
         }
         answer.getField().forEach(field -> results.put(field.getName(), field.getValue()));
         return TaskOutcome.completed(answer.getDocumentNo(), results);
+    }
+
+    @Override
+    public boolean receivesSharedData() {
+        return true;
+    }
+
+    @Override
+    public SoapRequest shareRequest(SharedData share) {
+        SharedDataDelivery delivery = new SharedDataDelivery();
+        delivery.setShareId(share.shareId());
+        delivery.setAgreement(share.agreement());
+        delivery.setProducer(share.producer());
+        delivery.setDataItem(share.dataItem());
+        delivery.setPurpose(share.purpose());
+        delivery.setHolderId(share.holderId());
+        share.data().forEach((name, value) -> delivery.getField().add(field(name, value)));
+        return new SoapRequest("ReceiveSharedData", delivery);
+    }
+
+    @Override
+    public void shareReceipt(SharedData share, Object reply) {
+        if (!(reply instanceof SharedDataReceipt receipt) || !share.shareId().equals(receipt.getShareId())
+                || !DONE.equals(receipt.getResultCode())) {
+            throw new DepartmentContractException(DEPARTMENT + " did not confirm shared data " + share.shareId());
+        }
     }
 
     /** The bureau's fault codes E-5xx mean its own systems failed; E-1xx and E-4xx are about the request. */
