@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Puts tasks on their departments' queues, through the outbox, inside the caller's transaction. A task
  * carries the case's applicant and form, and the results of the steps it depends on, named
- * {@code <step>.<result>} (e.g. {@code deed-tax.paymentNumber}).
+ * {@code <step>.<result>} (e.g. {@code deed-tax.paymentVoucherNo}) and, where unambiguous, {@code <result>}.
  */
 @Component
 public class TaskDispatcher {
@@ -51,10 +51,24 @@ public class TaskDispatcher {
         }
     }
 
+    /**
+     * The results of the steps a task depends on, each as {@code <step>.<name>}, and also as plain
+     * {@code <name>} when only one of those steps gave it (so an adapter can ask for "creditCode"
+     * without knowing which bundle it is in).
+     */
     private static Map<String, String> inputs(TaskRecord task, List<TaskRecord> completed) {
         Map<String, String> inputs = new LinkedHashMap<>();
-        completed.stream().filter(done -> task.dependsOn().contains(done.stepId())).forEach(done ->
-                done.results().forEach((name, value) -> inputs.put(done.stepId() + "." + name, value)));
+        Map<String, Integer> givers = new java.util.HashMap<>();
+        List<TaskRecord> dependencies = completed.stream().filter(done -> task.dependsOn().contains(done.stepId())).toList();
+        dependencies.forEach(done -> done.results().forEach((name, value) -> {
+            inputs.put(done.stepId() + "." + name, value);
+            givers.merge(name, 1, Integer::sum);
+        }));
+        dependencies.forEach(done -> done.results().forEach((name, value) -> {
+            if (givers.get(name) == 1) {
+                inputs.put(name, value);
+            }
+        }));
         return inputs;
     }
 

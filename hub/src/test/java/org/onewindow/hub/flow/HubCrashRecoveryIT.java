@@ -55,8 +55,9 @@ class HubCrashRecoveryIT {
     @Test
     void killedWhileTheDepartmentWorksTheCaseCompletesOnceAfterRestart() throws Exception {
         Path log = Path.of("target", "crash-recovery-hub.log");
-        List<String> settings = List.of("onewindow.simulators.enabled=false",
-                "onewindow.departments.social-insurance.base-url=" + socialInsurance.baseUrl());
+        List<String> settings = new java.util.ArrayList<>(List.of("onewindow.simulators.enabled=false"));
+        departments.departments().forEach(department -> settings.add(
+                "onewindow.departments." + department + ".base-url=" + departments.server(department).orElseThrow().baseUrl()));
         String caseId;
         try (HubProcess first = new HubProcess(dataDir, log, settings).start()) {
             HubClient hub = new HubClient(first.port());
