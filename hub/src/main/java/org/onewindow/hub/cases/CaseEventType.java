@@ -2,7 +2,7 @@ package org.onewindow.hub.cases;
 
 /** The events of a case's timeline. */
 public enum CaseEventType {
-    CASE_ACCEPTED, TASK_QUEUED, TASK_SENT, TASK_COMPLETED, TASK_REJECTED, TASK_DEAD_LETTERED, TASK_CANCELLED,
+    CASE_ACCEPTED, TASK_QUEUED, TASK_SENT, TASK_ACKNOWLEDGED, TASK_COMPLETED, TASK_REJECTED, TASK_DEAD_LETTERED, TASK_CANCELLED,
     CASE_COMPLETED, CASE_REJECTED, CASE_STUCK,
     /** data a department produced was sent to a department a sharing agreement entitles */
     DATA_SHARED, DATA_DELIVERED, DATA_UNDELIVERED

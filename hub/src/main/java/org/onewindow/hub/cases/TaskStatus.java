@@ -10,6 +10,8 @@ public enum TaskStatus {
     QUEUED,
     /** the department's adapter has sent it; no decision yet */
     SENT,
+    /** the department took it and will call back with its decision */
+    AWAITING_CALLBACK,
     COMPLETED,
     REJECTED,
     /** retries ran out or the department's reply broke its contract; the reason says which */
@@ -18,5 +20,5 @@ public enum TaskStatus {
     CANCELLED;
 
     /** The states a department's decision may still change. */
-    public static final Set<TaskStatus> OPEN = Set.of(QUEUED, SENT);
+    public static final Set<TaskStatus> OPEN = Set.of(QUEUED, SENT, AWAITING_CALLBACK);
 }

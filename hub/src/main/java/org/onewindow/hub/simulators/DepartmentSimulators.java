@@ -37,6 +37,10 @@ public class DepartmentSimulators implements AutoCloseable {
     private final Map<String, WireMockServer> servers = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Map<String, List<Resource>> stubs;
     private final Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each simulated department signs its callbacks with a secret drawn at start, which the hub is given. */
+    private final Map<String, String> callbackSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicReference<String> hubBaseUrl = new java.util.concurrent.atomic.AtomicReference<>();
+    private final DepartmentCallbacks callbacks = new DepartmentCallbacks(hubBaseUrl::get, callbackSecrets::get);
     private final SimulatorProperties properties;
 
     public DepartmentSimulators(String stubPattern, SimulatorProperties properties, ConfigurableEnvironment environment) {
@@ -47,6 +51,9 @@ public class DepartmentSimulators implements AutoCloseable {
             WireMockServer server = start(department, 0);
             servers.put(department, server);
             baseUrls.put("onewindow.departments." + department + ".base-url", server.baseUrl());
+            String secret = java.util.UUID.randomUUID().toString();
+            callbackSecrets.put(department, secret);
+            baseUrls.put("onewindow.departments." + department + ".callback-secret", secret);
             log.info("Simulator of {} listening on {} with {} stubs", department, server.baseUrl(), files.size());
         });
         environment.getPropertySources().addFirst(new MapPropertySource("department-simulators", baseUrls));
@@ -55,6 +62,16 @@ public class DepartmentSimulators implements AutoCloseable {
     /** The simulator of a department, for tests and demos that inspect its request journal. */
     public Optional<WireMockServer> server(String department) {
         return Optional.ofNullable(servers.get(department));
+    }
+
+    /** Where simulated departments call the hub back, once its port is known. */
+    public void callBackTo(String hubBaseUrl) {
+        this.hubBaseUrl.set(hubBaseUrl);
+    }
+
+    /** The secret a simulated department signs its callbacks with. */
+    public String callbackSecret(String department) {
+        return callbackSecrets.get(department);
     }
 
     /** Takes a department's system off the network, as an outage would: its port refuses connections. */
@@ -77,7 +94,8 @@ public class DepartmentSimulators implements AutoCloseable {
                 .port(port)
                 .containerThreads(properties.containerThreads())
                 .maxRequestJournalEntries(properties.journalEntries())
-                .notifier(new Slf4jNotifier(false)));
+                .notifier(new Slf4jNotifier(false))
+                .extensions(callbacks));
         server.start();
         stubs.get(department).forEach(file -> server.addStubMapping(StubMapping.buildFrom(read(file))));
         return server;
@@ -89,6 +107,7 @@ public class DepartmentSimulators implements AutoCloseable {
 
     @Override
     public void close() {
+        callbacks.shutdown();
         servers.values().forEach(WireMockServer::stop);
     }
 

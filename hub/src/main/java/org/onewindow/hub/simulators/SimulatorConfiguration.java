@@ -1,6 +1,8 @@
 package org.onewindow.hub.simulators;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,5 +14,11 @@ class SimulatorConfiguration {
     @Bean(destroyMethod = "close")
     DepartmentSimulators departmentSimulators(SimulatorProperties properties, ConfigurableEnvironment environment) {
         return new DepartmentSimulators(properties.stubs(), properties, environment);
+    }
+
+    /** Departments that decide later call the hub back on the port it got. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> simulatorsCallBackHere(DepartmentSimulators simulators) {
+        return event -> simulators.callBackTo("http://localhost:" + event.getWebServer().getPort());
     }
 }

@@ -2,6 +2,7 @@ package org.onewindow.hub.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.adapters.kit.DepartmentAcknowledgement;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
@@ -71,10 +72,29 @@ public class TaskLedger {
     public void recordReply(TaskMessage task, Object reply) {
         if (reply instanceof TaskOutcome outcome) {
             record(task, outcome);
+        } else if (reply instanceof DepartmentAcknowledgement acknowledgement) {
+            acknowledged(task, acknowledgement);
         } else {
             throw new IllegalStateException("the call route of " + task.department() + " returned "
                     + (reply == null ? "nothing" : reply.getClass().getName()) + " for task " + task.taskId());
         }
+    }
+
+    /** The department took the task and will call back; a callback that came first has already decided it. */
+    private void acknowledged(TaskMessage task, DepartmentAcknowledgement acknowledgement) {
+        Instant now = clock.instant();
+        if (store.updateTask(task.taskId(), Set.of(TaskStatus.SENT), TaskStatus.AWAITING_CALLBACK, null,
+                acknowledgement.departmentRef(), null, now)) {
+            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_ACKNOWLEDGED, task.department() + " accepted "
+                    + task.itemCode() + " (" + acknowledgement.departmentRef() + "); its decision follows by callback", now);
+        }
+    }
+
+    /** A department's callback decided a task. */
+    @Transactional
+    public void recordCallback(String taskId, TaskOutcome outcome) {
+        TaskRecord task = store.findTask(taskId).orElseThrow(() -> new IllegalArgumentException("no task " + taskId));
+        record(new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(), null, null, null), outcome);
     }
 
     /** The department decided. */

@@ -56,10 +56,13 @@ class HubCrashRecoveryIT {
     void killedWhileTheDepartmentWorksTheCaseCompletesOnceAfterRestart() throws Exception {
         Path log = Path.of("target", "crash-recovery-hub.log");
         List<String> settings = new java.util.ArrayList<>(List.of("onewindow.simulators.enabled=false"));
-        departments.departments().forEach(department -> settings.add(
-                "onewindow.departments." + department + ".base-url=" + departments.server(department).orElseThrow().baseUrl()));
+        departments.departments().forEach(department -> {
+            settings.add("onewindow.departments." + department + ".base-url=" + departments.server(department).orElseThrow().baseUrl());
+            settings.add("onewindow.departments." + department + ".callback-secret=" + departments.callbackSecret(department));
+        });
         String caseId;
         try (HubProcess first = new HubProcess(dataDir, log, settings).start()) {
+            departments.callBackTo("http://localhost:" + first.port());
             HubClient hub = new HubClient(first.port());
             // Qian Qi's enrolment takes the simulated bureau 8 seconds to answer
             caseId = hub.submitAccepted(UUID.randomUUID().toString(), enrolment("钱七", QIAN_QI));
@@ -70,6 +73,7 @@ class HubCrashRecoveryIT {
         assertThat(requestsFor(caseId)).as("requests before the crash").hasSize(1);
 
         try (HubProcess second = new HubProcess(dataDir, log, settings).start()) {
+            departments.callBackTo("http://localhost:" + second.port());
             HubClient hub = new HubClient(second.port());
             JsonNode done = awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(60));
             String taskId = done.at("/tasks/0/taskId").asText();

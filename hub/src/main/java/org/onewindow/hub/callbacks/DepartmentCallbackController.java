@@ -1,0 +1,97 @@
+package org.onewindow.hub.callbacks;
+
+import org.onewindow.adapters.kit.CallbackDepartmentMapping;
+import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.cases.CaseStore;
+import org.onewindow.hub.cases.TaskRecord;
+import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.tasks.TaskLedger;
+import org.onewindow.schemas.tasks.TaskOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * POST /api/v1/departments/{department}/callbacks/{taskId}: a department that decides later sends its
+ * decision. The body must be signed with the department's secret
+ * ({@code onewindow.departments.<department>.callback-secret}); an unsigned or wrongly signed callback
+ * is 401 and changes nothing. Repeated and late callbacks are answered 200 and change nothing either:
+ * a task is decided once. A callback that breaks the department's contract is 400, and its task is
+ * dead-lettered with the reason, so the case never waits for a decision that cannot come.
+ */
+@RestController
+class DepartmentCallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentCallbackController.class);
+
+    private final Map<String, CallbackDepartmentMapping> adapters;
+    private final CaseStore store;
+    private final TaskLedger ledger;
+    private final ServiceCatalogue catalogue;
+    private final Environment environment;
+
+    DepartmentCallbackController(List<CallbackDepartmentMapping> adapters, CaseStore store, TaskLedger ledger,
+                                 ServiceCatalogue catalogue, Environment environment) {
+        this.adapters = adapters.stream().collect(Collectors.toMap(CallbackDepartmentMapping::department, Function.identity()));
+        this.store = store;
+        this.ledger = ledger;
+        this.catalogue = catalogue;
+        this.environment = environment;
+    }
+
+    /** The answer to a callback: the task's status after it. */
+    record CallbackReceipt(String taskId, String status) {
+    }
+
+    @PostMapping(path = "/api/v1/departments/{department}/callbacks/{taskId}", produces = "application/json")
+    CallbackReceipt receive(@PathVariable String department, @PathVariable String taskId,
+                            @RequestHeader(name = CallbackSignature.HEADER, required = false) String signature,
+                            @RequestBody(required = false) byte[] body) {
+        CallbackDepartmentMapping adapter = adapters.get(department);
+        if (adapter == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "no-callbacks", "This department does not call back",
+                    department + " sends no callbacks to the hub", List.of(new Fault("department", "not-found",
+                    department + " is not a department that decides by callback")));
+        }
+        byte[] payload = body == null ? new byte[0] : body;
+        String secret = environment.getProperty("onewindow.departments." + department + ".callback-secret");
+        if (secret == null) {
+            log.error("Callback from {} refused: onewindow.departments.{}.callback-secret is not configured", department, department);
+        }
+        if (!CallbackSignature.matches(secret, payload, signature)) {
+            log.warn("Callback from {} for {} refused: bad or missing signature", department, taskId);
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-signature", "The callback is not signed by the department",
+                    "The " + CallbackSignature.HEADER + " header must be sha256=<HMAC-SHA256 of the body with the department's secret>",
+                    List.of(new Fault(CallbackSignature.HEADER, signature == null ? "required" : "mismatch",
+                            signature == null ? "header is required" : "does not match the body")));
+        }
+        TaskRecord task = store.findTask(taskId).filter(t -> catalogue.carrier(t.department()).equals(department))
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "task-not-found", "No such task",
+                        "There is no task " + taskId + " for " + department,
+                        List.of(new Fault("taskId", "not-found", taskId + " is not a task of " + department))));
+        TaskOutcome outcome;
+        try {
+            outcome = adapter.callback(taskId, new String(payload, StandardCharsets.UTF_8));
+        } catch (DepartmentContractException broken) {
+            ledger.deadLetter(taskId, department + " sent a callback that breaks its contract: " + broken.getMessage());
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "callback-breaks-contract", "The callback breaks the department's contract",
+                    broken.getMessage(), List.of(new Fault("body", "contract", broken.getMessage())));
+        }
+        ledger.recordCallback(taskId, outcome);
+        return new CallbackReceipt(taskId, store.findTask(taskId).map(t -> t.status().name()).orElse(task.status().name()));
+    }
+}

@@ -1,0 +1,89 @@
+package org.onewindow.hub.simulators;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.onewindow.hub.callbacks.CallbackSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A WireMock extension that plays a department deciding later: after a stub has answered, it calls the
+ * hub back, signed with the department's secret. A stub asks for it with
+ * <pre>"serveEventListeners": [{"name": "onewindow-callback", "parameters":
+ *     {"department": "real-estate", "delayMs": 300, "body": "...$TASK_ID..."}}]</pre>
+ * where {@code $TASK_ID} is the Idempotency-Key of the request being answered.
+ */
+public final class DepartmentCallbacks implements ServeEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentCallbacks.class);
+
+    private final Supplier<String> hubBaseUrl;
+    private final Function<String, String> secretOf;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "department-callbacks");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DepartmentCallbacks(Supplier<String> hubBaseUrl, Function<String, String> secretOf) {
+        this.hubBaseUrl = hubBaseUrl;
+        this.secretOf = secretOf;
+    }
+
+    /** Only for the stubs that ask for it (WireMock's default runs a listener for every request, without parameters). */
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public String getName() {
+        return "onewindow-callback";
+    }
+
+    @Override
+    public void afterComplete(ServeEvent event, Parameters parameters) {
+        String taskId = event.getRequest().getHeader("Idempotency-Key");
+        String department = parameters.getString("department");
+        if (taskId == null || hubBaseUrl.get() == null) {
+            log.warn("Simulator of {} cannot call back: task id {}, hub {}", department, taskId, hubBaseUrl.get());
+            return;
+        }
+        byte[] body = parameters.getString("body").replace("$TASK_ID", taskId).getBytes(StandardCharsets.UTF_8);
+        long delay = parameters.getInt("delayMs", 200);
+        scheduler.schedule(() -> callBack(department, taskId, body), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void callBack(String department, String taskId, byte[] body) {
+        URI uri = URI.create(hubBaseUrl.get() + "/api/v1/departments/" + department + "/callbacks/" + taskId);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/xml; charset=UTF-8")
+                .header(CallbackSignature.HEADER, CallbackSignature.sign(secretOf.apply(department), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            log.info("Simulator of {} called back for {}: HTTP {}", department, taskId, response.statusCode());
+        } catch (Exception e) {
+            log.warn("Simulator of {} could not call back for {}: {}", department, taskId, e.toString());
+        }
+    }
+
+    /** Not WireMock's stop(): one extension serves every simulator, and one of them stopping must not end it. */
+    void shutdown() {
+        scheduler.shutdownNow();
+    }
+}

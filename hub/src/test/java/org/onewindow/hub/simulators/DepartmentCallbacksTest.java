@@ -1,0 +1,65 @@
+package org.onewindow.hub.simulators;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.hub.callbacks.CallbackSignature;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A simulated department that decides later calls back, signed, with the task id of the request it answered. */
+class DepartmentCallbacksTest {
+
+    private final WireMockServer hub = new WireMockServer(options().dynamicPort());
+    private DepartmentCallbacks callbacks;
+    private WireMockServer department;
+
+    @AfterEach
+    void stop() {
+        department.stop();
+        hub.stop();
+        callbacks.shutdown();
+    }
+
+    @Test
+    void callsTheHubBackSignedWithTheDepartmentsSecret() throws Exception {
+        hub.start();
+        hub.stubFor(any(anyUrl()).willReturn(ok()));
+        callbacks = new DepartmentCallbacks(hub::baseUrl, department -> "secret-of-" + department);
+        department = new WireMockServer(options().dynamicPort().extensions(callbacks));
+        department.start();
+        department.stubFor(post(urlPathEqualTo("/apply")).willReturn(aResponse().withStatus(202))
+                .withServeEventListener("onewindow-callback", Parameters.from(Map.of(
+                        "department", "real-estate", "delayMs", 100, "body", "<Result>$TASK_ID</Result>"))));
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(department.baseUrl() + "/apply"))
+                .header("Idempotency-Key", "T-1").POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/real-estate/callbacks/T-1")))).hasSize(1));
+        var callback = hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/real-estate/callbacks/T-1"))).get(0);
+        assertThat(callback.getBodyAsString()).isEqualTo("<Result>T-1</Result>");
+        assertThat(callback.getHeader(CallbackSignature.HEADER)).isEqualTo(
+                CallbackSignature.sign("secret-of-real-estate", "<Result>T-1</Result>".getBytes(StandardCharsets.UTF_8)));
+    }
+}
