@@ -41,7 +41,12 @@ public class SocialInsuranceMapping implements DepartmentMapping {
         body.put("ywlsh", task.taskId());          // 业务流水号: the bureau ignores a repeated one
         body.put("fwbm", service.code());          // 服务编码
         body.put("sqr", applicant(task.applicant()));
-        if (task.applicant().kind() == ApplicantKind.COMPANY) {
+        // 单位信息: the company applying, or the one an earlier step of the bundle registered (its
+        // credit code comes as an input when the applicant is the founder, as in 开办餐饮店)
+        if (task.inputs().containsKey("creditCode")) {
+            body.put("dwxx", Map.of("dwmc", task.inputs().getOrDefault("companyName", task.form().getOrDefault("companyName", "")),
+                    "tyshxydm", task.inputs().get("creditCode")));
+        } else if (task.applicant().kind() == ApplicantKind.COMPANY) {
             body.put("dwxx", Map.of("dwmc", task.applicant().name(), "tyshxydm", task.applicant().creditCode()));
         }
         body.put("bdsj", task.form());             // 表单数据

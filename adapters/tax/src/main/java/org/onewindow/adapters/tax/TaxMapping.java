@@ -43,7 +43,7 @@ public class TaxMapping implements SoapDepartmentMapping {
         TaxOperation operation = TaxOperation.forItem(task.itemCode());
         Request request = new Request();
         request.setRequestId(task.taskId());
-        request.setTaxpayer(taxpayer(task.applicant()));
+        request.setTaxpayer(taxpayer(task));
         task.form().forEach((name, value) -> request.getField().add(field(name, value)));
         task.inputs().forEach((name, value) -> request.getField().add(field(name, value)));
         return new SoapRequest(operation.operationName(), request);
@@ -104,6 +104,23 @@ public class TaxMapping implements SoapDepartmentMapping {
     public boolean isRetryable(Exception declaredFault) {
         return declaredFault instanceof TaxServiceFault_Exception fault && fault.getFaultInfo() != null
                 && fault.getFaultInfo().getFaultCode() != null && fault.getFaultInfo().getFaultCode().startsWith("E-5");
+    }
+
+    /**
+     * Who pays: the company an earlier step of the bundle just registered (its credit code and name come
+     * as inputs, e.g. in 开办餐饮店 where the applicant is the founder), or else the applicant.
+     */
+    private static Taxpayer taxpayer(TaskMessage task) {
+        String creditCode = task.inputs().get("creditCode");
+        if (creditCode == null) {
+            return taxpayer(task.applicant());
+        }
+        Taxpayer company = new Taxpayer();
+        company.setName(task.inputs().getOrDefault("companyName", task.form().get("companyName")));
+        company.setIdType(CREDIT_CODE);
+        company.setIdNumber(creditCode);
+        company.setPhone(task.applicant().mobile());
+        return company;
     }
 
     private static Taxpayer taxpayer(Applicant applicant) {

@@ -1,0 +1,37 @@
+package org.onewindow.adapters.provincial;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.schemas.tasks.TaskMessage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One market regulation service on the provincial platform: where it is, what its body carries
+ * besides the applicant, and how its reply's data becomes results in the hub's words.
+ */
+sealed interface MarketRegulationService permits CompanyEstablishment, FoodBusinessLicence {
+
+    List<MarketRegulationService> OFFERED = List.of(new CompanyEstablishment(), new FoodBusinessLicence());
+
+    /** The catalogue item (事项) this service handles. */
+    String itemCode();
+
+    /** The platform's service code (服务编码), carried in head.serviceCode. */
+    String serviceCode();
+
+    String path();
+
+    /** The body's fields for this service, next to the applicant. */
+    Map<String, Object> fields(TaskMessage task);
+
+    /** The results of a successful reply (head.code 200), named as later steps and the release expect them. */
+    Map<String, String> results(JsonNode reply);
+
+    static MarketRegulationService forItem(String itemCode) {
+        return OFFERED.stream().filter(s -> s.itemCode().equals(itemCode)).findFirst()
+                .orElseThrow(() -> new DepartmentContractException(
+                        "the provincial platform offers no market regulation service for item " + itemCode));
+    }
+}

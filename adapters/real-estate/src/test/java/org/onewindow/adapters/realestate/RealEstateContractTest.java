@@ -1,0 +1,154 @@
+package org.onewindow.adapters.realestate;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.onewindow.adapters.kit.DepartmentAcknowledgement;
+import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.adapters.kit.DepartmentRequest;
+import org.onewindow.adapters.kit.SafeXml;
+import org.onewindow.schemas.cases.Applicant;
+import org.onewindow.schemas.cases.ApplicantKind;
+import org.onewindow.schemas.sharing.SharedData;
+import org.onewindow.schemas.tasks.TaskMessage;
+import org.onewindow.schemas.tasks.TaskOutcome;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The real-estate adapter against the registry's simulator (seeds/simulators/real-estate) over real
+ * HTTP, and the callbacks the registry sends, read the way the hub reads every XML from a department.
+ */
+class RealEstateContractTest {
+
+    private static final Map<String, String> FLAT = Map.of("sellerName", "李四", "sellerIdNumber", "320102198001011238",
+            "propertyCertificateNo", "(2019)0001", "address", "南京路1号", "area", "89.5", "price", "2100000");
+    private static WireMockServer registry;
+    private final RealEstateMapping mapping = new RealEstateMapping();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final SafeXml contract = new SafeXml("real-estate", "/contracts/departments/real-estate/registration.xsd");
+
+    @BeforeAll
+    static void startTheRegistrysSimulator() {
+        // without the hub's callback extension: this test reads the acknowledgement only
+        registry = new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("../../seeds/simulators/real-estate")
+                .extensions(new com.github.tomakehurst.wiremock.extension.ServeEventListener() {
+                    @Override
+                    public String getName() {
+                        return "onewindow-callback";
+                    }
+
+                    @Override
+                    public boolean applyGlobally() {
+                        return false;
+                    }
+                }));
+        registry.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.stop();
+    }
+
+    @Test
+    void theApplicationObeysTheRegistrysSchemaAndCarriesTheDeedTaxVoucher() {
+        TaskMessage task = task("OW20261123-AAAAAAAAAA-02", person("张三", "11010519491231002X"), Map.of("paymentVoucherNo", "WS-1"));
+        DepartmentRequest request = mapping.request(task);
+        assertThat(contract.parse(request.body()).getDocumentElement().getLocalName()).isEqualTo("RegistrationApplication");
+        assertThat(request.body()).contains("<TaxVoucherNo>WS-1</TaxVoucherNo>", "<BusinessNo>OW20261123-AAAAAAAAAA-02</BusinessNo>");
+    }
+
+    @Test
+    void anAcceptedApplicationIsAcknowledgedAndItsCallbackCompletesTheTask() throws Exception {
+        TaskMessage task = task("T-1", person("张三", "11010519491231002X"), Map.of("paymentVoucherNo", "WS-1"));
+        HttpResponse<String> answer = send(task);
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(mapping.acknowledgement(task, answer.statusCode(), answer.body()))
+                .isEqualTo(new DepartmentAcknowledgement("SL-T-1"));
+        TaskOutcome outcome = mapping.callback("T-1", """
+                <RegistrationResult xmlns="urn:county-real-estate:registration:v1"><BusinessNo>T-1</BusinessNo>
+                <AcceptanceNo>SL-T-1</AcceptanceNo><NewCertificateNo>(2026)0012345</NewCertificateNo>
+                <UnitNo>U-1</UnitNo><RegisteredOn>2026-11-24</RegisteredOn></RegistrationResult>""");
+        assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.COMPLETED);
+        assertThat(outcome.results()).containsEntry("certificateNo", "(2026)0012345").containsEntry("unitNo", "U-1");
+    }
+
+    @Test
+    void withoutTheDeedTaxTheRegistryRefusesAtOnce() throws Exception {
+        TaskMessage task = task("T-2", person("张三", "11010519491231002X"), Map.of());
+        HttpResponse<String> answer = send(task);
+        Object decision = mapping.acknowledgement(task, answer.statusCode(), answer.body());
+        assertThat(decision).isInstanceOfSatisfying(TaskOutcome.class, outcome -> {
+            assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.REJECTED);
+            assertThat(outcome.reason()).startsWith("[3101]");
+        });
+    }
+
+    @Test
+    void brokenCallbacksAreContractFaults() {
+        assertThatThrownBy(() -> mapping.callback("T-3", "<RegistrationResult xmlns=\"urn:county-real-estate:registration:v1\"><BusinessNo>"))
+                .isInstanceOf(DepartmentContractException.class);
+        assertThatThrownBy(() -> mapping.callback("T-3", "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<RegistrationResult xmlns=\"urn:county-real-estate:registration:v1\"><BusinessNo>&x;</BusinessNo></RegistrationResult>"))
+                .isInstanceOf(DepartmentContractException.class).hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(() -> mapping.callback("T-3", "<RegistrationResult xmlns=\"urn:other-registry:v2\"><BusinessNo>T-3</BusinessNo></RegistrationResult>"))
+                .isInstanceOf(DepartmentContractException.class);
+        assertThatThrownBy(() -> mapping.callback("T-3", """
+                <RegistrationResult xmlns="urn:county-real-estate:registration:v1"><BusinessNo>SOMEONE-ELSE</BusinessNo>
+                <AcceptanceNo>A</AcceptanceNo><NewCertificateNo>C</NewCertificateNo><UnitNo>U</UnitNo><RegisteredOn>2026-11-24</RegisteredOn>
+                </RegistrationResult>""")).isInstanceOf(DepartmentContractException.class).hasMessageContaining("SOMEONE-ELSE");
+        assertThatThrownBy(() -> mapping.callback("T-3", "<a>" + "x".repeat(SafeXml.MAX_BYTES) + "</a>"))
+                .isInstanceOf(DepartmentContractException.class).hasMessageContaining("limit");
+    }
+
+    @Test
+    void aBrokenAcknowledgementIsAContractFault() throws Exception {
+        TaskMessage task = task("T-4", person("孔七", "370102198607073774"), Map.of("paymentVoucherNo", "WS-1"));
+        HttpResponse<String> answer = send(task);
+        assertThatThrownBy(() -> mapping.acknowledgement(task, answer.statusCode(), answer.body()))
+                .isInstanceOf(DepartmentContractException.class);
+    }
+
+    @Test
+    void sharedDataIsDeliveredAndConfirmed() throws Exception {
+        SharedData share = new SharedData("S-1", "SA-TAX-PAYMENT-RE", "tax", "real-estate", "deed-tax-payment", "先税后证",
+                "OW20261123-AAAAAAAAAA", "11010519491231002X", Map.of("paymentVoucherNo", "WS-1"));
+        DepartmentRequest request = mapping.shareRequest(share);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + request.path()))
+                .header("Content-Type", request.contentType()).header("Idempotency-Key", "S-1")
+                .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+        mapping.shareReceipt(share, answer.statusCode(), answer.body());
+        LoggedRequest received = registry.findAll(postRequestedFor(urlPathEqualTo("/re-registry/api/shared-data"))
+                .withRequestBody(matchingXPath("//*[local-name()='Item' and @key='paymentVoucherNo']"))).get(0);
+        assertThat(received.getBodyAsString()).contains("WS-1");
+    }
+
+    private HttpResponse<String> send(TaskMessage task) throws Exception {
+        DepartmentRequest request = mapping.request(task);
+        return http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + request.path()))
+                .header("Content-Type", request.contentType()).header("Idempotency-Key", task.taskId())
+                .POST(HttpRequest.BodyPublishers.ofString(request.body())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static TaskMessage task(String taskId, Applicant buyer, Map<String, String> inputs) {
+        return new TaskMessage(taskId, "OW20261123-AAAAAAAAAA", "real-estate", "RE-TRANSFER-REGISTRATION", buyer, FLAT, inputs);
+    }
+
+    private static Applicant person(String name, String idNumber) {
+        return new Applicant(ApplicantKind.PERSON, name, idNumber, null, "13800138000");
+    }
+}

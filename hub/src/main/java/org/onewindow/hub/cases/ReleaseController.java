@@ -1,0 +1,57 @@
+package org.onewindow.hub.cases;
+
+import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.schemas.catalogue.Item;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET /api/v1/cases/{caseId}/release: the release (出件) of a decided case, in one response: every
+ * department's result (licence and certificate numbers, decisions, documents) for the window to hand
+ * over, or the refusal with the department and its reason. A case still in progress is 409.
+ */
+@RestController
+class ReleaseController {
+
+    private final CaseStore store;
+    private final ServiceCatalogue catalogue;
+
+    ReleaseController(CaseStore store, ServiceCatalogue catalogue) {
+        this.store = store;
+        this.catalogue = catalogue;
+    }
+
+    record Release(String caseId, String itemCode, String bundleCode, CaseStatus status, String decision, String reason,
+                   List<ReleasedResult> results) {
+    }
+
+    /** One department's part of the release. */
+    record ReleasedResult(String stepId, String itemCode, String itemName, String itemNameZh, String department,
+                          TaskStatus status, String departmentRef, Map<String, String> results, String reason) {
+    }
+
+    @GetMapping(path = "/api/v1/cases/{caseId}/release", produces = "application/json")
+    Release release(@PathVariable String caseId) {
+        CaseRecord c = store.findCase(caseId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found",
+                "No such case", "There is no case " + caseId, List.of(new Fault("caseId", "not-found", caseId + " is not a case of this hub"))));
+        if (!c.status().isFinal()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "case-not-decided", "The case is not decided yet",
+                    "Case " + caseId + " is " + c.status() + "; its release is ready once it is COMPLETED or REJECTED",
+                    List.of(new Fault("caseId", "not-decided", "is " + c.status())));
+        }
+        List<ReleasedResult> results = store.tasks(caseId).stream().map(t -> {
+            Item item = catalogue.item(t.itemCode()).orElse(null);
+            return new ReleasedResult(t.stepId(), t.itemCode(), item == null ? null : item.name(), item == null ? null : item.nameZh(),
+                    t.department(), t.status(), t.departmentRef(), t.results(), t.statusReason());
+        }).toList();
+        return new Release(c.caseId(), c.itemCode(), c.bundleCode(), c.status(),
+                c.status() == CaseStatus.COMPLETED ? "APPROVED" : "REFUSED", c.statusReason(), results);
+    }
+}
