@@ -74,6 +74,12 @@ public class CaseStore {
         return jdbc.sql("SELECT * FROM case_tasks WHERE task_id = ?").param(taskId).query(this::taskRow).optional();
     }
 
+    /** Tasks in a status since before the given time, oldest first. */
+    public List<TaskRecord> tasksInStatusSince(TaskStatus status, Instant before, int limit) {
+        return jdbc.sql("SELECT * FROM case_tasks WHERE status = ? AND updated_at < ? ORDER BY updated_at LIMIT ?")
+                .params(status.name(), utc(before), limit).query(this::taskRow).list();
+    }
+
     public List<TaskRecord> tasks(String caseId) {
         return jdbc.sql("SELECT * FROM case_tasks WHERE case_id = ? ORDER BY task_id").param(caseId).query(this::taskRow).list();
     }

@@ -4,7 +4,11 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.onewindow.adapters.kit.RetryCount;
@@ -46,6 +50,25 @@ class MessagingConfiguration {
                     .setDeadLetterAddress(SimpleString.of(deadLetterAddress)));
             configuration.addQueueConfiguration(QueueConfiguration.of(deadLetterAddress)
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        };
+    }
+
+    /**
+     * The embedded broker's own state, for /actuator/health. Boot's JMS check opens a connection, which
+     * against a stopped in-VM broker hangs for as long as the client keeps retrying; asking the server is
+     * immediate. With an external broker (profile external-broker) Boot's JMS check is used instead.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+    HealthIndicator broker(EmbeddedActiveMQ embedded) {
+        return () -> {
+            ActiveMQServer server = embedded.getActiveMQServer();
+            if (server == null || !server.isStarted() || !server.isActive()) {
+                return Health.down().withDetail("broker", "embedded Artemis is not running").build();
+            }
+            return Health.up().withDetail("broker", "embedded Artemis " + server.getVersion().getFullVersion())
+                    .withDetail("journal", server.getConfiguration().getJournalLocation().toString())
+                    .withDetail("addresses", server.getPostOffice().getAddresses().size()).build();
         };
     }
 

@@ -15,10 +15,12 @@ import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,7 +44,11 @@ public class TaskLedger {
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, ObjectMapper objectMapper, Clock clock) {
+    private final Duration callbackTimeout;
+
+    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, ObjectMapper objectMapper, Clock clock,
+               @Value("${onewindow.tasks.callback-timeout-ms}") long callbackTimeoutMs) {
+        this.callbackTimeout = Duration.ofMillis(callbackTimeoutMs);
         this.store = store;
         this.dispatcher = dispatcher;
         this.sharing = sharing;
@@ -146,6 +152,24 @@ public class TaskLedger {
                 CaseStatus.STUCK, detail, now)) {
             store.addEvent(caseId, null, CaseEventType.CASE_STUCK, detail, now);
         }
+    }
+
+    /**
+     * Dead-letters tasks whose department accepted them before {@code cutoff} and never called back, so
+     * that a lost callback shows as a stuck case an operator can act on, not as a case that waits forever.
+     */
+    @Transactional
+    public int expireCallbacksAcceptedBefore(Instant cutoff) {
+        List<TaskRecord> overdue = store.tasksInStatusSince(TaskStatus.AWAITING_CALLBACK, cutoff, 100);
+        overdue.forEach(task -> deadLetter(task.taskId(), task.department() + " accepted the task at " + task.updatedAt()
+                + " and sent no decision by " + cutoff));
+        return overdue.size();
+    }
+
+    /** Called by the callback-deadline route: callbacks are due within onewindow.tasks.callback-timeout-ms. */
+    @Transactional
+    public int expireOverdueCallbacks() {
+        return expireCallbacksAcceptedBefore(clock.instant().minus(callbackTimeout));
     }
 
     /** Queues the waiting steps whose inputs are now all complete, and closes the case when nothing is left. */

@@ -42,6 +42,10 @@ class DepartmentOutageTest extends HubTest {
         for (int i = 0; i < 6; i++) {
             cases.add(hub.submitAccepted(UUID.randomUUID().toString(), enrolment("张三", ZHANG_SAN)));
         }
+        // another department is not held up: a tax case goes through while social insurance is down
+        String taxCase = hub.submitAccepted(UUID.randomUUID().toString(),
+                org.onewindow.hub.testkit.DemoApplicants.item("TAX-PAYMENT-CERTIFICATE", "PERSON", "张三", ZHANG_SAN, "{}"));
+        awaitStatus(hub, taxCase, "COMPLETED", Duration.ofSeconds(10));
         // longer than the dead-letter budget for a department that answers badly (3 retries, < 2 s here)
         Thread.sleep(5000);
         for (String caseId : cases) {
@@ -51,6 +55,7 @@ class DepartmentOutageTest extends HubTest {
         }
         assertThat(hub.get("/actuator/health").json().at("/components/departments/details/social-insurance/circuit").asText())
                 .isIn("OPEN", "HALF_OPEN");
+        assertThat(hub.get("/actuator/health").json().at("/components/departments/details/tax/circuit").asText()).isEqualTo("CLOSED");
 
         simulators.bringBack("social-insurance");
         for (String caseId : cases) {

@@ -31,7 +31,7 @@ class HealthTest extends HubTest {
         JsonNode components = up.json().get("components");
         assertThat(up.json().get("status").asText()).isEqualTo("UP");
         assertThat(components.at("/camelHealth/status").asText()).isEqualTo("UP");
-        assertThat(components.at("/jms/status").asText()).isEqualTo("UP");
+        assertThat(components.at("/broker/status").asText()).isEqualTo("UP");
         assertThat(components.at("/db/status").asText()).isEqualTo("UP");
 
         broker.stop();
@@ -40,7 +40,7 @@ class HealthTest extends HubTest {
             HubClient.Reply down = hub.get("/actuator/health");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().get("status").asText()).isEqualTo("DOWN");
-            assertThat(down.json().at("/components/jms/status").asText()).isEqualTo("DOWN");
+            assertThat(down.json().at("/components/broker/status").asText()).isEqualTo("DOWN");
         });
     }
 }

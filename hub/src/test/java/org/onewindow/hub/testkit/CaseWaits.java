@@ -24,6 +24,21 @@ public final class CaseWaits {
         return last.get();
     }
 
+    /** Waits until the case's first task with this status exists, and returns its task id. */
+    public static String awaitTaskStatus(HubClient hub, String caseId, String taskStatus, Duration within) {
+        AtomicReference<String> taskId = new AtomicReference<>();
+        await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode task : hub.caseView(caseId).get("tasks")) {
+                if (taskStatus.equals(task.get("status").asText())) {
+                    taskId.set(task.get("taskId").asText());
+                    return true;
+                }
+            }
+            return false;
+        });
+        return taskId.get();
+    }
+
     public static JsonNode awaitFinal(HubClient hub, String caseId, Duration within) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {

@@ -23,6 +23,40 @@ public final class DemoApplicants {
     /** a valid ID number no stub singles out: accepted */
     public static final String ZHOU_JIU = "420102200002296785";
 
+    /** 开办餐饮店 applied for by the founder. */
+    public static String restaurant(String founder, String idNumber) {
+        return """
+                {"bundleCode":"OPEN-RESTAURANT",
+                 "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
+                 "form":{"companyName":"南京味道餐饮有限公司","businessScope":"餐饮服务","registeredCapital":"500000",
+                         "address":"南京市玄武区中山路1号"}}""".formatted(founder, idNumber);
+    }
+
+    /** 二手房转移登记 applied for by the buyer. */
+    public static String flatTransfer(String buyer, String idNumber) {
+        return """
+                {"bundleCode":"TRANSFER-SECOND-HAND-FLAT",
+                 "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
+                 "form":{"sellerName":"李四","sellerIdNumber":"320102198001011238","propertyCertificateNo":"(2019)0001",
+                         "address":"南京市鼓楼区北京西路2号","area":"89.5","price":"2100000"}}""".formatted(buyer, idNumber);
+    }
+
+    /** 新生儿出生一件事 applied for by a parent. */
+    public static String birth(String parent, String idNumber) {
+        return """
+                {"bundleCode":"BIRTH-OF-A-CHILD",
+                 "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
+                 "form":{"newbornName":"张小宝","birthDate":"2026-11-20","gender":"M","birthCertificateNo":"Q320000001"}}""".formatted(parent, idNumber);
+    }
+
+    /** One item for one applicant, with a form. */
+    public static String item(String itemCode, String kind, String name, String identifier, String formJson) {
+        String identifierField = "COMPANY".equals(kind) ? "creditCode" : "idNumber";
+        return """
+                {"itemCode":"%s","applicant":{"kind":"%s","name":"%s","%s":"%s","mobile":"13800138000"},"form":%s}"""
+                .formatted(itemCode, kind, name, identifierField, identifier, formJson);
+    }
+
     public static String enrolment(String name, String idNumber) {
         return """
                 {"itemCode":"SI-PERSON-ENROLMENT",

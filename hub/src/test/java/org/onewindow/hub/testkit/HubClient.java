@@ -40,7 +40,13 @@ public final class HubClient {
     }
 
     public Reply post(String path, String contentType, String idempotencyKey, HttpRequest.BodyPublisher body) {
+        return post(path, contentType, idempotencyKey, body, java.util.Map.of());
+    }
+
+    public Reply post(String path, String contentType, String idempotencyKey, HttpRequest.BodyPublisher body,
+                      java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(body);
+        headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -30,6 +30,9 @@ public final class SoapFaults {
         if (DepartmentOutage.isUnreachable(failure)) {
             throw failure;
         }
+        if (isTimeout(failure)) {
+            throw new DepartmentFaultException(department + " did not answer in time (timed out)", failure);
+        }
         if (isUnreadableReply(failure)) {
             throw new DepartmentContractException(department + " sent a reply that breaks its contract: " + rootMessage(failure), failure);
         }
@@ -61,6 +64,19 @@ public final class SoapFaults {
             }
         }
         return null;
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean isClientFault(QName code) {
