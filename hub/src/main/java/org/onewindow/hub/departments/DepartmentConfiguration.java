@@ -5,11 +5,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.onewindow.adapters.kit.DepartmentAdapter;
 import org.onewindow.adapters.kit.DepartmentOutage;
+import org.onewindow.adapters.kit.DepartmentRetries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +28,30 @@ class DepartmentConfiguration {
         return new DepartmentOutage(Duration.ofMillis(maxWaitMs), clock);
     }
 
+    /** Each department's breaker: onewindow.departments.&lt;d&gt;.circuit-breaker.*, else onewindow.circuit-breaker.*. */
     @Bean
-    Map<String, CircuitBreaker> departmentCircuitBreakers(List<DepartmentAdapter> adapters, CircuitBreakerProperties properties) {
-        DepartmentOutage.CircuitBreakerSettings settings = new DepartmentOutage.CircuitBreakerSettings(
-                properties.slidingWindowSize(), properties.minimumNumberOfCalls(), properties.failureRateThreshold(),
-                Duration.ofMillis(properties.waitInOpenStateMs()), properties.callsInHalfOpenState());
+    Map<String, CircuitBreaker> departmentCircuitBreakers(List<DepartmentAdapter> adapters, CircuitBreakerProperties defaults,
+                                                          Environment environment) {
         Map<String, CircuitBreaker> breakers = new TreeMap<>();
-        adapters.forEach(adapter -> breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(), settings)));
+        adapters.forEach(adapter -> {
+            String own = "onewindow.departments." + adapter.department() + ".circuit-breaker.";
+            DepartmentOutage.CircuitBreakerSettings settings = new DepartmentOutage.CircuitBreakerSettings(
+                    environment.getProperty(own + "sliding-window-size", Integer.class, defaults.slidingWindowSize()),
+                    environment.getProperty(own + "minimum-number-of-calls", Integer.class, defaults.minimumNumberOfCalls()),
+                    environment.getProperty(own + "failure-rate-threshold", Float.class, defaults.failureRateThreshold()),
+                    Duration.ofMillis(environment.getProperty(own + "wait-in-open-state-ms", Long.class, defaults.waitInOpenStateMs())),
+                    environment.getProperty(own + "calls-in-half-open-state", Integer.class, defaults.callsInHalfOpenState()));
+            breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(), settings));
+        });
         return breakers;
+    }
+
+    /** Each department's retries: onewindow.departments.&lt;d&gt;.retry.maximum-redeliveries, else the hub's default. */
+    @Bean
+    DepartmentRetries departmentRetries(Environment environment,
+                                        @Value("${onewindow.tasks.retry.maximum-redeliveries}") int defaultRedeliveries) {
+        return new DepartmentRetries(department -> environment.getProperty(
+                "onewindow.departments." + department + ".retry.maximum-redeliveries", Integer.class, defaultRedeliveries));
     }
 
     /** The routes' circuitBreaker steps find "circuit-breaker-&lt;department&gt;" in Camel's registry. */
@@ -64,7 +82,8 @@ class DepartmentConfiguration {
             departmentCircuitBreakers.forEach((department, breaker) -> details.put(department, Map.of(
                     "circuit", breaker.getState().name(),
                     "failureRate", breaker.getMetrics().getFailureRate(),
-                    "notPermittedCalls", breaker.getMetrics().getNumberOfNotPermittedCalls())));
+                    "notPermittedCalls", breaker.getMetrics().getNumberOfNotPermittedCalls(),
+                    "opensAfterCalls", breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls())));
             return Health.up().withDetails(details).build();
         };
     }

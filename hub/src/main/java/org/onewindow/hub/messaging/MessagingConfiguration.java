@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.onewindow.adapters.kit.FailureReason;
 import org.onewindow.adapters.kit.RetryCount;
 import org.apache.camel.component.http.HttpComponent;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,6 +79,11 @@ class MessagingConfiguration {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "department-tasks");
         repository.setCreateTableIfNotExists(false);
         return repository;
+    }
+
+    @Bean
+    FailureReason failureReason() {
+        return new FailureReason();
     }
 
     @Bean
