@@ -1,6 +1,7 @@
 package org.onewindow.adapters.police;
 
 import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.adapters.kit.ResultCodes;
 import org.onewindow.adapters.kit.SoapDepartmentMapping;
 import org.onewindow.adapters.police.wsdl.Field;
 import org.onewindow.adapters.police.wsdl.Party;
@@ -67,19 +68,17 @@ public class PoliceMapping implements SoapDepartmentMapping {
             throw new DepartmentContractException(DEPARTMENT + " answered request " + answer.getRequestId()
                     + " when asked about " + task.taskId());
         }
-        if (answer.getResultCode() == null || answer.getResultMessage() == null) {
-            throw new DepartmentContractException(DEPARTMENT + " reply lacks ResultCode or ResultMessage");
-        }
-        if (!DONE.equals(answer.getResultCode())) {
-            return TaskOutcome.rejected(answer.getDocumentNo(), "[" + answer.getResultCode() + "] " + answer.getResultMessage());
-        }
         Map<String, String> results = new LinkedHashMap<>();
         if (answer.getDocumentNo() != null) {
             results.put("documentNo", answer.getDocumentNo());
         }
         answer.getField().forEach(field -> results.put(field.getName(), field.getValue()));
-        requireResults(operation, results);
-        return TaskOutcome.completed(answer.getDocumentNo(), results);
+        TaskOutcome outcome = ResultCodes.decide(DEPARTMENT, answer.getResultCode(), DONE, answer.getResultMessage(),
+                answer.getDocumentNo(), results);
+        if (outcome.decision() == TaskOutcome.Decision.COMPLETED) {
+            requireResults(operation, results);
+        }
+        return outcome;
     }
 
     @Override

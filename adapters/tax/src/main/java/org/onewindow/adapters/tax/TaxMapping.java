@@ -1,6 +1,7 @@
 package org.onewindow.adapters.tax;
 
 import org.onewindow.adapters.kit.DepartmentContractException;
+import org.onewindow.adapters.kit.ResultCodes;
 import org.onewindow.adapters.kit.SoapDepartmentMapping;
 import org.onewindow.adapters.tax.wsdl.Field;
 import org.onewindow.adapters.tax.wsdl.Reply;
@@ -59,18 +60,14 @@ public class TaxMapping implements SoapDepartmentMapping {
             throw new DepartmentContractException(DEPARTMENT + " answered request " + answer.getRequestId()
                     + " when asked about " + task.taskId());
         }
-        if (answer.getResultCode() == null || answer.getResultMessage() == null) {
-            throw new DepartmentContractException(DEPARTMENT + " reply lacks ResultCode or ResultMessage");
-        }
-        if (!DONE.equals(answer.getResultCode())) {
-            return TaskOutcome.rejected(answer.getDocumentNo(), "[" + answer.getResultCode() + "] " + answer.getResultMessage());
-        }
         Map<String, String> results = new LinkedHashMap<>();
         if (answer.getDocumentNo() != null) {
             results.put("documentNo", answer.getDocumentNo());
         }
         answer.getField().forEach(field -> results.put(field.getName(), field.getValue()));
-        return TaskOutcome.completed(answer.getDocumentNo(), results);
+        TaskOutcome outcome = ResultCodes.decide(DEPARTMENT, answer.getResultCode(), DONE, answer.getResultMessage(),
+                answer.getDocumentNo(), results);
+        return outcome;
     }
 
     @Override
