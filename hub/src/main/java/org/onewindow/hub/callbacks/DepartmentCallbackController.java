@@ -1,6 +1,7 @@
 package org.onewindow.hub.callbacks;
 
 import org.onewindow.adapters.kit.CallbackDepartmentMapping;
+import org.onewindow.schemas.callbacks.CallbackSignature;
 import org.onewindow.adapters.kit.DepartmentContractException;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.cases.CaseStore;

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stubs            resource pattern of the stub files; the folder above mappings/ names the department
  * @param containerThreads Jetty threads per simulator: slow stubs sleep on one each
  * @param journalEntries   requests each simulator remembers, for tests; bounded so long runs do not fill the heap
+ * @param latencyMs        a delay every simulated department adds to its answers (0: none)
  */
 @ConfigurationProperties("onewindow.simulators")
-public record SimulatorProperties(boolean enabled, String stubs, int containerThreads, int journalEntries) {
+public record SimulatorProperties(boolean enabled, String stubs, int containerThreads, int journalEntries, int latencyMs) {
 }

@@ -39,7 +39,7 @@ class IntakeContractTest extends HubTest {
     @LocalServerPort
     int port;
     @org.springframework.beans.factory.annotation.Autowired
-    org.onewindow.hub.simulators.DepartmentSimulators simulators;
+    org.onewindow.seeds.simulators.DepartmentSimulators simulators;
     HubClient hub;
     JsonNode doc;
     JsonSchemaFactory schemas;
@@ -126,7 +126,7 @@ class IntakeContractTest extends HubTest {
                 .replace(exampleTask, taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HubClient.Reply recorded = hub.post("/api/v1/departments/real-estate/callbacks/" + taskId, "application/xml", null,
                 java.net.http.HttpRequest.BodyPublishers.ofByteArray(body),
-                Map.of(org.onewindow.hub.callbacks.CallbackSignature.HEADER, org.onewindow.hub.callbacks.CallbackSignature.sign(
+                Map.of(org.onewindow.schemas.callbacks.CallbackSignature.HEADER, org.onewindow.schemas.callbacks.CallbackSignature.sign(
                         simulators.callbackSecret("real-estate"), body)));
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
         assertObeys("POST callback", recorded.json(), operation.at("/responses/200/content/application~1json/schema"));

@@ -3,7 +3,7 @@ package org.onewindow.hub.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.hub.simulators.DepartmentSimulators;
+import org.onewindow.seeds.simulators.DepartmentSimulators;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,11 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onewindow.hub.simulators.DepartmentSimulators;
-import org.onewindow.hub.simulators.SimulatorProperties;
+import org.onewindow.seeds.simulators.DepartmentSimulators;
+import org.onewindow.seeds.simulators.SimulatorSettings;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubProcess;
-import org.springframework.core.env.StandardEnvironment;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +41,7 @@ class HubCrashRecoveryIT {
 
     @BeforeEach
     void departments() {
-        departments = new DepartmentSimulators("classpath*:seeds/simulators/*/mappings/*.json",
-                new SimulatorProperties(true, null, 50, 1000), new StandardEnvironment());
+        departments = new DepartmentSimulators(new SimulatorSettings(SimulatorSettings.SEEDED_STUBS, 50, 1000, 0));
         socialInsurance = departments.server("social-insurance").orElseThrow();
     }
 
@@ -56,10 +54,7 @@ class HubCrashRecoveryIT {
     void killedWhileTheDepartmentWorksTheCaseCompletesOnceAfterRestart() throws Exception {
         Path log = Path.of("target", "crash-recovery-hub.log");
         List<String> settings = new java.util.ArrayList<>(List.of("onewindow.simulators.enabled=false"));
-        departments.departments().forEach(department -> {
-            settings.add("onewindow.departments." + department + ".base-url=" + departments.server(department).orElseThrow().baseUrl());
-            settings.add("onewindow.departments." + department + ".callback-secret=" + departments.callbackSecret(department));
-        });
+        departments.hubSettings().forEach((name, value) -> settings.add(name + "=" + value));
         String caseId;
         try (HubProcess first = new HubProcess(dataDir, log, settings).start()) {
             departments.callBackTo("http://localhost:" + first.port());

@@ -8,7 +8,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.hub.simulators.DepartmentSimulators;
+import org.onewindow.seeds.simulators.DepartmentSimulators;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.onewindow.hub.callbacks;
+package org.onewindow.schemas.callbacks;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

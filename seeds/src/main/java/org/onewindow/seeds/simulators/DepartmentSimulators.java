@@ -1,12 +1,10 @@
-package org.onewindow.hub.simulators;
+package org.onewindow.seeds.simulators;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -26,8 +24,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * The departments' systems as WireMock simulators, one per folder of stubs under
- * seeds/simulators/<department>/mappings. Each starts on a free port and points
- * onewindow.departments.<department>.base-url at itself, so the routes need no other setting.
+ * seeds/simulators/&lt;department&gt;/mappings, each on a free port. {@link #hubSettings()} gives the hub
+ * what it needs to talk to them (onewindow.departments.&lt;department&gt;.base-url and .callback-secret).
+ * The hub starts them in its embedded default; tests and the benchmark start them in their own JVM.
  */
 public class DepartmentSimulators implements AutoCloseable {
 
@@ -41,22 +40,27 @@ public class DepartmentSimulators implements AutoCloseable {
     private final Map<String, String> callbackSecrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicReference<String> hubBaseUrl = new java.util.concurrent.atomic.AtomicReference<>();
     private final DepartmentCallbacks callbacks = new DepartmentCallbacks(hubBaseUrl::get, callbackSecrets::get);
-    private final SimulatorProperties properties;
+    private final SimulatorSettings settings;
 
-    public DepartmentSimulators(String stubPattern, SimulatorProperties properties, ConfigurableEnvironment environment) {
-        this.stubs = stubsByDepartment(stubPattern);
-        this.properties = properties;
-        Map<String, Object> baseUrls = new LinkedHashMap<>();
+    public DepartmentSimulators(SimulatorSettings settings) {
+        this.stubs = stubsByDepartment(settings.stubs());
+        this.settings = settings;
         stubs.forEach((department, files) -> {
+            callbackSecrets.put(department, java.util.UUID.randomUUID().toString());
             WireMockServer server = start(department, 0);
             servers.put(department, server);
-            baseUrls.put("onewindow.departments." + department + ".base-url", server.baseUrl());
-            String secret = java.util.UUID.randomUUID().toString();
-            callbackSecrets.put(department, secret);
-            baseUrls.put("onewindow.departments." + department + ".callback-secret", secret);
             log.info("Simulator of {} listening on {} with {} stubs", department, server.baseUrl(), files.size());
         });
-        environment.getPropertySources().addFirst(new MapPropertySource("department-simulators", baseUrls));
+    }
+
+    /** The hub's settings for reaching these simulators: each department's base-url and callback-secret. */
+    public Map<String, Object> hubSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        servers.forEach((department, server) -> {
+            settings.put("onewindow.departments." + department + ".base-url", server.baseUrl());
+            settings.put("onewindow.departments." + department + ".callback-secret", callbackSecrets.get(department));
+        });
+        return settings;
     }
 
     /** The simulator of a department, for tests and demos that inspect its request journal. */
@@ -92,11 +96,17 @@ public class DepartmentSimulators implements AutoCloseable {
     private WireMockServer start(String department, int port) {
         WireMockServer server = new WireMockServer(options()
                 .port(port)
-                .containerThreads(properties.containerThreads())
-                .maxRequestJournalEntries(properties.journalEntries())
+                .containerThreads(settings.containerThreads())
+                // a delayed answer does not hold a Jetty thread while it waits
+                .asynchronousResponseEnabled(settings.latencyMs() > 0)
+                .asynchronousResponseThreads(Math.max(10, settings.containerThreads() / 2))
+                .maxRequestJournalEntries(settings.journalEntries())
                 .notifier(new Slf4jNotifier(false))
                 .extensions(callbacks));
         server.start();
+        if (settings.latencyMs() > 0) {
+            server.setGlobalFixedDelay(settings.latencyMs());
+        }
         stubs.get(department).forEach(file -> server.addStubMapping(StubMapping.buildFrom(read(file))));
         return server;
     }

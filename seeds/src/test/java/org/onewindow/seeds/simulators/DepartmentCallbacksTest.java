@@ -1,10 +1,10 @@
-package org.onewindow.hub.simulators;
+package org.onewindow.seeds.simulators;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.hub.callbacks.CallbackSignature;
+import org.onewindow.schemas.callbacks.CallbackSignature;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
-package org.onewindow.hub.simulators;
+package org.onewindow.seeds.simulators;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import org.onewindow.hub.callbacks.CallbackSignature;
+import org.onewindow.schemas.callbacks.CallbackSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
