@@ -1,6 +1,8 @@
 package org.onewindow.hub.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.core.config.MetricsConfiguration;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -52,6 +54,15 @@ class MessagingConfiguration {
             configuration.addQueueConfiguration(QueueConfiguration.of(deadLetterAddress)
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         };
+    }
+
+    /** The embedded broker's queue meters in the hub's registry (JVM meters are the hub's own already). */
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+    ArtemisConfigurationCustomizer brokerMetrics(MeterRegistry registry) {
+        return configuration -> configuration.setMetricsConfiguration(new MetricsConfiguration()
+                .setPlugin(new BrokerMetrics(registry))
+                .setJvmMemory(false).setJvmGc(false).setJvmThread(false));
     }
 
     /**
