@@ -20,13 +20,26 @@ public final class XmlMessages {
     private final String namespace;
     private final Document document;
 
+    /**
+     * Factories per thread, made once: looking a factory up per message (newInstance) searched the whole
+     * classpath each time; factories are not thread-safe, so they are not shared between threads.
+     */
+    private static final ThreadLocal<DocumentBuilderFactory> DOCUMENTS = ThreadLocal.withInitial(() -> {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return factory;
+    });
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS = ThreadLocal.withInitial(TransformerFactory::newDefaultInstance);
+
     private XmlMessages(String namespace, String rootName) {
         this.namespace = namespace;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            this.document = factory.newDocumentBuilder().newDocument();
+            this.document = DOCUMENTS.get().newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -57,7 +70,7 @@ public final class XmlMessages {
 
     public String write() {
         try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            Transformer transformer = TRANSFORMERS.get().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(document), new StreamResult(out));

@@ -1,0 +1,103 @@
+package org.onewindow.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The hub's database as the benchmark sees it: where the hub is told to find it, how the benchmark writes
+ * stored history into it while the hub is stopped, and how big it is. H2 is the hub's own file (the embedded
+ * default); PostgreSQL is an embedded server (io.zonky) started for the run, as the postgres profile expects.
+ */
+final class HubDatabase implements AutoCloseable {
+
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+
+    private HubDatabase(Path dataDir, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+    }
+
+    static HubDatabase h2(Path dataDir) {
+        return new HubDatabase(dataDir, null);
+    }
+
+    static HubDatabase postgres(Path dataDir) {
+        try {
+            return new HubDatabase(dataDir, EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(true)
+                    // the hub's pool and the benchmark's writer together
+                    .setServerConfig("max_connections", "100")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    String kind() {
+        return postgres == null ? "H2 (file, embedded default)" : "PostgreSQL (embedded server, postgres profile)";
+    }
+
+    /** The hub's settings for this database, on top of onewindow.data-dir. */
+    List<String> hubSettings() {
+        if (postgres == null) {
+            return List.of();
+        }
+        return List.of("spring.profiles.active=postgres", "spring.datasource.url=" + jdbcUrl(),
+                "spring.datasource.username=postgres", "spring.datasource.password=");
+    }
+
+    private String jdbcUrl() {
+        return postgres == null
+                // the hub's own URL (application.yaml), so the benchmark opens the very same file
+                ? "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/onewindow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                : postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+    }
+
+    Connection connect() throws SQLException {
+        return postgres == null ? DriverManager.getConnection(jdbcUrl(), "sa", "") : DriverManager.getConnection(jdbcUrl(), "postgres", "");
+    }
+
+    long sizeBytes() {
+        if (postgres == null) {
+            try {
+                return Files.size(dataDir.resolve("db/onewindow.mv.db"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT pg_database_size(current_database())")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long storedCases() {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM cases")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
