@@ -26,8 +26,8 @@ public record BenchOptions(boolean postgres, int latencyMs, List<Integer> histor
 
     static final String USAGE = """
             bench/run [--smoke] [--postgres] [--latency-ms 50] [--histories 10000,100000,1000000]
-                      [--rates 25,50,100,200] [--concurrency 16,64] [--seconds 20] [--max-cases 20000]
-                      [--department-concurrency 64] [--baseline-seconds 10] [--no-jfr] [--out bench/results]
+                      [--rates 5,10,20,40] [--concurrency 8,32] [--seconds 20] [--max-cases 5000]
+                      [--department-concurrency 32] [--baseline-seconds 10] [--no-jfr] [--out bench/results]
             """;
 
     static BenchOptions parse(String... args) {
@@ -35,8 +35,8 @@ public record BenchOptions(boolean postgres, int latencyMs, List<Integer> histor
         BenchOptions o = smoke
                 ? new BenchOptions(false, 50, List.of(100, 1_000), List.of(10), List.of(4), 3, 200, 16, 2, true,
                         Path.of("bench/target/smoke"), true)
-                : new BenchOptions(false, 50, List.of(10_000, 100_000, 1_000_000), List.of(25, 50, 100, 200),
-                        List.of(16, 64), 20, 20_000, 64, 10, true, Path.of("bench/results"), false);
+                : new BenchOptions(false, 50, List.of(10_000, 100_000, 1_000_000), List.of(5, 10, 20, 40),
+                        List.of(8, 32), 20, 5_000, 32, 10, true, Path.of("bench/results"), false);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {

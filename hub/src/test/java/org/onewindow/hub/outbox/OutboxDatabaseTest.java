@@ -53,7 +53,7 @@ class OutboxDatabaseTest {
         f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
         assertThat(f.relay.claimStale()).as("still claimed").isEmpty();
 
-        f.relay.delivered(claimed.get(0).messageId());
+        f.relay.delivered(List.of(claimed.get(0)));
         f.clock.advance(Duration.ofMillis(CLAIM_TIMEOUT_MS));
         assertThat(f.relay.claimStale()).as("the undelivered one, after its claim ran out")
                 .extracting(OutboxMessage::messageKey).containsExactly("T-2");
@@ -90,9 +90,10 @@ class OutboxDatabaseTest {
         Fixture(DataSource dataSource) {
             jdbc = JdbcClient.create(dataSource);
             // no Camel here: the hand-over after commit fails quietly and the sweep is what is tested
-            relay = new OutboxRelay(jdbc, clock, null, CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
+            DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+            relay = new OutboxRelay(jdbc, clock, null, transactions, CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
             outbox = new Outbox(jdbc, clock, relay);
-            transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            transaction = new TransactionTemplate(transactions);
         }
 
         List<String> keys() {
