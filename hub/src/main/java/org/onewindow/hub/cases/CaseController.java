@@ -31,6 +31,6 @@ class CaseController {
                 .map(e -> new CaseView.EventView(e.occurredAt(), e.type(), e.taskId(), e.detail())).toList();
         return new CaseView(c.caseId(), c.itemCode(), c.bundleCode(), c.status(), c.statusReason(),
                 new CaseView.ApplicantView(c.applicantKind(), c.applicantName(), IdentifierMask.mask(c.applicantId())),
-                c.promisedBy(), c.createdAt(), c.updatedAt(), tasks, timeline);
+                c.promisedBy(), c.createdAt(), c.updatedAt(), tasks, timeline, store.materials(caseId));
     }
 }

@@ -109,6 +109,19 @@ public class CaseStore {
                 .list();
     }
 
+    /** How the case's materials were resolved (written by the material resolution at intake), masked for display. */
+    public List<CaseView.MaterialView> materials(String caseId) {
+        return jdbc.sql("SELECT * FROM case_materials WHERE case_id = ? ORDER BY position").param(caseId)
+                .query((rs, n) -> new CaseView.MaterialView(rs.getString("step_id"), rs.getString("item_code"),
+                        rs.getString("material_code"), rs.getString("source"),
+                        rs.getString("holder_id") == null ? null : IdentifierMask.mask(rs.getString("holder_id")),
+                        rs.getString("status"), rs.getString("evidence"), rs.getString("reference"),
+                        rs.getTimestamp("verified_at") == null ? null : instant(rs, "verified_at"),
+                        rs.getObject("deferred_until", java.time.LocalDate.class), rs.getString("reason"),
+                        rs.getString("document_ref")))
+                .list();
+    }
+
     private CaseRecord caseRow(ResultSet rs, int row) throws SQLException {
         return new CaseRecord(rs.getString("case_id"), rs.getString("item_code"), rs.getString("bundle_code"),
                 CaseStatus.valueOf(rs.getString("status")), emptyToNull(rs.getString("status_reason")),

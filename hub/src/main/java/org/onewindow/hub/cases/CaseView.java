@@ -17,7 +17,8 @@ public record CaseView(
         Instant createdAt,
         Instant updatedAt,
         List<TaskView> tasks,
-        List<EventView> timeline) {
+        List<EventView> timeline,
+        List<MaterialView> materials) {
 
     public record ApplicantView(String kind, String name, String maskedId) {
     }
@@ -25,6 +26,12 @@ public record CaseView(
     public record TaskView(String taskId, String stepId, String itemCode, String department, TaskStatus status,
                            String statusReason, String departmentRef, List<String> dependsOn,
                            Map<String, String> results, Instant updatedAt) {
+    }
+
+    /** One material one item requires: EXEMPT (with its evidence), REQUIRED, DEFERRED (容缺) or UNAVAILABLE. */
+    public record MaterialView(String stepId, String itemCode, String materialCode, String source, String holderMaskedId,
+                               String status, String evidence, String reference, Instant verifiedAt, LocalDate deferredUntil,
+                               String reason, String documentRef) {
     }
 
     public record EventView(Instant at, CaseEventType type, String taskId, String detail) {

@@ -83,6 +83,11 @@ final class CatalogueConsistency {
                         "unknown department '" + material.sharedData().department() + "'");
             }
         }
+        for (int i = 0; i < item.issues().size(); i++) {
+            if (!licenceTypes.contains(item.issues().get(i))) {
+                fault(sourced, "issues[" + i + "]", "unknown licence type '" + item.issues().get(i) + "'");
+            }
+        }
     }
 
     private void checkBundle(Sourced<Bundle> sourced, Set<String> items) {

@@ -8,39 +8,42 @@ import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
-import org.onewindow.hub.cases.TaskRecord;
-import org.onewindow.hub.cases.TaskStatus;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
-import org.onewindow.hub.tasks.PlannedTask;
 import org.onewindow.hub.tasks.TaskPlanner;
-import org.onewindow.hub.tasks.TaskDispatcher;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.Item;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.onewindow.hub.materials.MaterialResolution;
+import org.onewindow.hub.materials.MaterialResolver;
+import org.onewindow.hub.materials.OneTimeNotices;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Accepts a case: stores it, its tasks, its first timeline event and the messages for the departments
- * that can start at once, all in one transaction (the outbox makes the messages part of it).
+ * Takes a case in: resolves its materials (the hub obtains licences and shared records itself, so the applicant
+ * brings only what no system holds), then stores it with its tasks, its timeline and the messages for the
+ * departments that can start at once, all in one transaction (the outbox makes the messages part of it).
+ * A case missing a material only the applicant can bring is refused with the one-time notice; a case whose
+ * materials cannot be checked because a system is down waits in WAITING_VERIFICATION and goes on by itself.
  */
 @Service
 class CaseIntake {
 
     private final CaseStore store;
     private final TaskPlanner planner;
-    private final TaskDispatcher dispatcher;
+    private final CaseAcceptance acceptance;
+    private final MaterialResolver resolver;
+    private final OneTimeNotices notices;
     private final ServiceCatalogue catalogue;
     private final DeadlineCalendar calendar;
     private final CaseNumbers numbers;
@@ -48,12 +51,16 @@ class CaseIntake {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final IntakeProperties properties;
+    private final TransactionTemplate transactions;
 
-    CaseIntake(CaseStore store, TaskPlanner planner, TaskDispatcher dispatcher, ServiceCatalogue catalogue, DeadlineCalendar calendar,
-               CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper, Clock clock, IntakeProperties properties) {
+    CaseIntake(CaseStore store, TaskPlanner planner, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices,
+               ServiceCatalogue catalogue, DeadlineCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
+               Clock clock, IntakeProperties properties, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.planner = planner;
-        this.dispatcher = dispatcher;
+        this.acceptance = acceptance;
+        this.resolver = resolver;
+        this.notices = notices;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.numbers = numbers;
@@ -61,44 +68,46 @@ class CaseIntake {
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Transactional
     IntakeReceipt submit(String idempotencyKey, CaseRequest request, String fingerprint) {
         Optional<IntakeReceipt> earlier = replay(idempotencyKey, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        List<PlannedTask> plan = planner.plan(request);
-        Instant now = clock.instant();
+        planner.plan(request); // refuses a request naming what the catalogue does not hold, before anything is read
         String caseId = numbers.next();
-        store.insertCase(new CaseRecord(caseId, request.itemCode(), request.bundleCode(), CaseStatus.ACCEPTED, null,
-                request.applicant().kind().name(), request.applicant().name(), request.applicant().holderId(),
-                json(request), promisedBy(request, now), now, now));
-        jdbc.sql("INSERT INTO intake_requests (idempotency_key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?)")
-                .params(idempotencyKey, fingerprint, caseId, now.atOffset(java.time.ZoneOffset.UTC))
-                .update();
-        store.addEvent(caseId, null, CaseEventType.CASE_ACCEPTED, "accepted for " + request.serviceCode()
-                + " via " + request.channel(), now);
-        List<TaskRecord> ready = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            PlannedTask planned = plan.get(i);
-            TaskStatus status = planned.dependsOn().isEmpty() ? TaskStatus.QUEUED : TaskStatus.WAITING;
-            TaskRecord task = new TaskRecord("%s-%02d".formatted(caseId, i + 1), caseId, planned.stepId(), planned.itemCode(),
-                    planned.department(), planned.dependsOn(), status, null, null, Map.of(), now, now);
-            store.insertTask(task);
-            if (status == TaskStatus.QUEUED) {
-                ready.add(task);
-            }
+        // the look-ups run before the transaction: no connection is held while other systems answer
+        MaterialResolution resolution = resolver.resolve(request, caseId);
+        if (!resolution.missing().isEmpty()) {
+            throw materialsMissing(caseId, request, resolution);
         }
-        dispatcher.dispatch(request, ready, List.of(), now);
-        return new IntakeReceipt(caseId, CaseStatus.ACCEPTED.name());
+        CaseStatus status = resolution.waiting() ? CaseStatus.WAITING_VERIFICATION : CaseStatus.ACCEPTED;
+        return transactions.execute(tx -> {
+            Instant now = clock.instant();
+            store.insertCase(new CaseRecord(caseId, request.itemCode(), request.bundleCode(), status,
+                    status == CaseStatus.WAITING_VERIFICATION ? WaitingCases.reason(resolution) : null,
+                    request.applicant().kind().name(), request.applicant().name(), request.applicant().holderId(),
+                    json(request), promisedBy(request, now), now, now));
+            jdbc.sql("INSERT INTO intake_requests (idempotency_key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?)")
+                    .params(idempotencyKey, fingerprint, caseId, now.atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+            acceptance.recordMaterials(caseId, resolution, now);
+            if (status == CaseStatus.WAITING_VERIFICATION) {
+                store.addEvent(caseId, null, CaseEventType.VERIFICATION_WAITING, WaitingCases.reason(resolution), now);
+            } else {
+                acceptance.accept(caseId, request, request.channel().name(), now);
+            }
+            return new IntakeReceipt(caseId, status.name());
+        });
     }
 
     /** The answer already given to this Idempotency-Key; 409 if the key came with a different request. */
-    @Transactional(readOnly = true)
     Optional<IntakeReceipt> replay(String idempotencyKey, String fingerprint) {
-        return jdbc.sql("SELECT request_hash, case_id FROM intake_requests WHERE idempotency_key = ?")
+        return jdbc.sql("""
+                        SELECT r.request_hash, r.case_id, c.status FROM intake_requests r JOIN cases c ON c.case_id = r.case_id
+                        WHERE r.idempotency_key = ?""")
                 .param(idempotencyKey)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(fingerprint)) {
@@ -108,9 +117,24 @@ class CaseIntake {
                                         + "); use a new key for a new request",
                                 List.of(new Fault("Idempotency-Key", "reused", "was used before with a different body")));
                     }
-                    return new IntakeReceipt(rs.getString(2), CaseStatus.ACCEPTED.name());
+                    // the first answer's status: a case that went on since is followed with GET /api/v1/cases/{caseId}
+                    return new IntakeReceipt(rs.getString(2), CaseStatus.valueOf(rs.getString(3)) == CaseStatus.WAITING_VERIFICATION
+                            ? CaseStatus.WAITING_VERIFICATION.name() : CaseStatus.ACCEPTED.name());
                 })
                 .optional();
+    }
+
+    private ProblemException materialsMissing(String caseId, CaseRequest request, MaterialResolution resolution) {
+        List<Fault> faults = resolution.missing().stream()
+                .map(m -> m.materialCode()).distinct()
+                .map(code -> new Fault("materials", "missing", code + ": must be brought (" + resolution.missing().stream()
+                        .filter(m -> m.materialCode().equals(code)).findFirst().map(m -> m.reason()).orElse("") + ")"))
+                .toList();
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "materials-missing",
+                "Materials missing: see the one-time notice",
+                faults.size() + " material(s) only the applicant can bring are missing; the notice lists exactly what to bring",
+                faults)
+                .with("notice", notices.compose(caseId, request, resolution, clock.instant()));
     }
 
     /** The promised day (承诺时限) of the item, or of the bundle as a whole, in working days from today. */

@@ -29,7 +29,16 @@ class CaseNumbers {
     }
 
     String next() {
-        StringBuilder id = new StringBuilder("OW").append(LocalDate.now(clock.withZone(zone)).format(DAY)).append('-');
+        return next("OW");
+    }
+
+    /** A one-time notice's number (告知单编号): the same shape, prefixed NT. */
+    String nextNotice() {
+        return next("NT");
+    }
+
+    private String next(String prefix) {
+        StringBuilder id = new StringBuilder(prefix).append(LocalDate.now(clock.withZone(zone)).format(DAY)).append('-');
         long bits = random.nextLong();
         for (int i = 0; i < 10; i++) {
             id.append(ALPHABET[(int) (bits & 31)]);

@@ -1,5 +1,9 @@
 package org.onewindow.hub.problems;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
@@ -10,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Fault> faults;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ProblemException(HttpStatus status, String type, String title, String detail, List<Fault> faults) {
         super(detail);
@@ -48,5 +53,15 @@ public class ProblemException extends RuntimeException {
 
     public List<Fault> faults() {
         return faults;
+    }
+
+    /** An extension member of the problem document (RFC 9457 section 3.2), such as the one-time notice of a refusal. */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return Collections.unmodifiableMap(extensions);
     }
 }

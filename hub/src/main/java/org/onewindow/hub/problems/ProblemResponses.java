@@ -28,7 +28,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException e) {
-        return respond(e.status(), Problems.of(e.status(), e.type(), e.title(), e.getMessage(), e.faults()));
+        ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage(), e.faults());
+        e.extensions().forEach(problem::setProperty);
+        return respond(e.status(), problem);
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

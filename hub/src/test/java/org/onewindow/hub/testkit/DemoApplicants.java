@@ -1,12 +1,30 @@
 package org.onewindow.hub.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * The demo population the social-insurance simulator knows (seeds/simulators/social-insurance/mappings):
  * each applicant makes the simulator play one behaviour.
+ *
+ * <p>Most of them hold no e-licences, so the cases built here bring every material the items require on paper
+ * (the catalogue decides which): they test how departments behave, and no material look-up stands in the way.
+ * The material resolution itself is tested with the seeded demo cases (seeds/demo), whose applicants hold
+ * e-licences in the library.
  */
 public final class DemoApplicants {
     private DemoApplicants() {
     }
+
+    private static final JsonNode CATALOGUE_ITEMS = readItems();
+    private static final JsonNode CATALOGUE_BUNDLES = readBundles();
 
     /** accepted */
     public static final String ZHANG_SAN = "11010519491231002X";
@@ -29,7 +47,8 @@ public final class DemoApplicants {
                 {"bundleCode":"OPEN-RESTAURANT",
                  "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
                  "form":{"companyName":"南京味道餐饮有限公司","businessScope":"餐饮服务","registeredCapital":"500000",
-                         "address":"南京市玄武区中山路1号"}}""".formatted(founder, idNumber);
+                         "address":"南京市玄武区中山路1号"},
+                 "materials":%s}""".formatted(founder, idNumber, onPaper("OPEN-RESTAURANT"));
     }
 
     /** 二手房转移登记 applied for by the buyer. */
@@ -38,7 +57,8 @@ public final class DemoApplicants {
                 {"bundleCode":"TRANSFER-SECOND-HAND-FLAT",
                  "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
                  "form":{"sellerName":"李四","sellerIdNumber":"320102198001011238","propertyCertificateNo":"(2019)0001",
-                         "address":"南京市鼓楼区北京西路2号","area":"89.5","price":"2100000"}}""".formatted(buyer, idNumber);
+                         "address":"南京市鼓楼区北京西路2号","area":"89.5","price":"2100000"},
+                 "materials":%s}""".formatted(buyer, idNumber, onPaper("TRANSFER-SECOND-HAND-FLAT"));
     }
 
     /** 新生儿出生一件事 applied for by a parent. */
@@ -46,15 +66,16 @@ public final class DemoApplicants {
         return """
                 {"bundleCode":"BIRTH-OF-A-CHILD",
                  "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
-                 "form":{"newbornName":"张小宝","birthDate":"2026-11-20","gender":"M","birthCertificateNo":"Q320000001"}}""".formatted(parent, idNumber);
+                 "form":{"newbornName":"张小宝","birthDate":"2026-11-20","gender":"M","birthCertificateNo":"Q320000001"},
+                 "materials":%s}""".formatted(parent, idNumber, onPaper("BIRTH-OF-A-CHILD"));
     }
 
     /** One item for one applicant, with a form. */
     public static String item(String itemCode, String kind, String name, String identifier, String formJson) {
         String identifierField = "COMPANY".equals(kind) ? "creditCode" : "idNumber";
         return """
-                {"itemCode":"%s","applicant":{"kind":"%s","name":"%s","%s":"%s","mobile":"13800138000"},"form":%s}"""
-                .formatted(itemCode, kind, name, identifierField, identifier, formJson);
+                {"itemCode":"%s","applicant":{"kind":"%s","name":"%s","%s":"%s","mobile":"13800138000"},"form":%s,"materials":%s}"""
+                .formatted(itemCode, kind, name, identifierField, identifier, formJson, onPaper(itemCode));
     }
 
     public static String enrolment(String name, String idNumber) {
@@ -62,6 +83,47 @@ public final class DemoApplicants {
                 {"itemCode":"SI-PERSON-ENROLMENT",
                  "applicant":{"kind":"PERSON","name":"%s","idNumber":"%s","mobile":"13800138000"},
                  "form":{"startDate":"2026-12-01"},
-                 "materials":[{"code":"labour-contract","documentRef":"doc-1"}]}""".formatted(name, idNumber);
+                 "materials":%s}""".formatted(name, idNumber, onPaper("SI-PERSON-ENROLMENT"));
+    }
+
+    /** Every material the item, or every item of the bundle, requires, as documents the applicant brought. */
+    public static String onPaper(String serviceCode) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (JsonNode bundle : CATALOGUE_BUNDLES) {
+            if (bundle.path("code").asText().equals(serviceCode)) {
+                bundle.path("steps").forEach(step -> codes.addAll(materialsOf(step.path("item").asText())));
+            }
+        }
+        if (codes.isEmpty()) {
+            codes.addAll(materialsOf(serviceCode));
+        }
+        return codes.stream().map(code -> "{\"code\":\"" + code + "\",\"documentRef\":\"paper-" + code + "\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static Set<String> materialsOf(String itemCode) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (JsonNode item : CATALOGUE_ITEMS) {
+            if (item.path("code").asText().equals(itemCode)) {
+                item.path("materials").forEach(m -> codes.add(m.path("code").asText()));
+            }
+        }
+        return codes;
+    }
+
+    private static JsonNode readItems() {
+        return read("items.yaml").path("items");
+    }
+
+    private static JsonNode readBundles() {
+        return read("bundles.yaml").path("bundles");
+    }
+
+    private static JsonNode read(String file) {
+        try {
+            return new YAMLMapper().readTree(Path.of("../seeds/catalogue", file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

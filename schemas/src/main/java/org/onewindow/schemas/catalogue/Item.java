@@ -8,6 +8,7 @@ import java.util.List;
  * @param legalLimitDays    法定时限, in working days
  * @param promisedLimitDays 承诺时限, in working days; 0 for an immediate item (即办件)
  * @param produces          data items its completion produces, shared under the sharing agreements
+ * @param issues            licence types its completion issues, so a later step of a bundle need not ask for them
  */
 public record Item(
         String code,
@@ -19,11 +20,13 @@ public record Item(
         int promisedLimitDays,
         Handling handling,
         List<MaterialRequirement> materials,
-        List<String> produces) {
+        List<String> produces,
+        List<String> issues) {
 
     public Item {
         materials = materials == null ? List.of() : List.copyOf(materials);
         produces = produces == null ? List.of() : List.copyOf(produces);
+        issues = issues == null ? List.of() : List.copyOf(issues);
     }
 
     /** 即办件 finish at the window; 承诺件 within the promised working days. */

@@ -6,6 +6,9 @@ package org.onewindow.schemas.catalogue;
  * @param licenceType for source {@code licence}: the e-licence type that replaces the paper
  * @param sharedData  for source {@code shared-data}: the department and data item it is requested from
  * @param deferrable  the case may be accepted without it, to be supplied later (容缺受理)
+ * @param holder      for a material held by someone other than the applicant (the seller's title
+ *                    certificate, a legal representative's ID card): the form fields naming the holder;
+ *                    null when the applicant holds it
  */
 public record MaterialRequirement(
         String code,
@@ -14,8 +17,13 @@ public record MaterialRequirement(
         MaterialSource source,
         String licenceType,
         SharedDataRef sharedData,
-        boolean deferrable) {
+        boolean deferrable,
+        HolderRef holder) {
 
     public record SharedDataRef(String department, String dataItem) {
+    }
+
+    /** Form fields (of the case request) that carry the holder's ID number or credit code, and name. */
+    public record HolderRef(String idField, String nameField) {
     }
 }

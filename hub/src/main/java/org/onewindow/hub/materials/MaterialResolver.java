@@ -1,0 +1,274 @@
+package org.onewindow.hub.materials;
+
+import org.onewindow.hub.catalogue.DeadlineCalendar;
+import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.schemas.cases.CaseRequest;
+import org.onewindow.schemas.cases.MaterialSubmission;
+import org.onewindow.schemas.catalogue.Bundle;
+import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.MaterialRequirement;
+import org.onewindow.schemas.catalogue.SharingAgreement;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Resolves every material every item of a case requires (免证办): a licence is looked up in the e-licence library
+ * and verified, a shared record is asked of the department that owns it under a sharing agreement, a licence or
+ * record an earlier step of the same bundle produces is never asked for, and only what the hub cannot obtain is
+ * left to the applicant, to bring now or, where the catalogue allows, later (容缺).
+ *
+ * <p>Every look-up states the purpose (申请事由: the item or bundle applied for) and the case, and the look-ups of
+ * one case run in parallel, so a case waits about one library answer however many materials it has.
+ */
+@Component
+public class MaterialResolver {
+
+    private final ServiceCatalogue catalogue;
+    private final MaterialHolders holders;
+    private final LicenceLookup licences;
+    private final SharedDataExchange exchange;
+    private final DeadlineCalendar calendar;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final MaterialProperties properties;
+    private final ExecutorService lookups;
+
+    MaterialResolver(ServiceCatalogue catalogue, MaterialHolders holders, LicenceLookup licences, SharedDataExchange exchange,
+                     DeadlineCalendar calendar, Clock clock, @Value("${onewindow.intake.time-zone}") ZoneId zone,
+                     MaterialProperties properties, @Qualifier("materialLookups") ExecutorService lookups) {
+        this.catalogue = catalogue;
+        this.holders = holders;
+        this.licences = licences;
+        this.exchange = exchange;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.zone = zone;
+        this.properties = properties;
+        this.lookups = lookups;
+    }
+
+    /** The purpose (申请事由) every look-up for this request states: what the applicant applies for. */
+    public String purpose(CaseRequest request) {
+        String nameZh = request.itemCode() != null
+                ? catalogue.item(request.itemCode()).map(Item::nameZh).orElse("")
+                : catalogue.bundle(request.bundleCode()).map(Bundle::nameZh).orElse("");
+        return "申请 " + nameZh + " (" + request.serviceCode() + ")";
+    }
+
+    /** @param caseId the case (or the one-time notice) the look-ups are made for */
+    public MaterialResolution resolve(CaseRequest request, String caseId) {
+        String purpose = purpose(request);
+        Map<String, String> brought = new HashMap<>();
+        for (MaterialSubmission submission : request.materials()) {
+            brought.putIfAbsent(submission.code(), submission.documentRef() == null ? "" : submission.documentRef());
+        }
+        LocalDate deferredUntil = calendar.deadline(LocalDate.ofInstant(clock.instant(), zone), properties.deferralWorkingDays());
+        Map<String, CompletableFuture<LookupOutcome>> started = new LinkedHashMap<>();
+        List<Pending> pending = new ArrayList<>();
+        for (CaseStep step : steps(request)) {
+            for (MaterialRequirement material : step.item().materials()) {
+                pending.add(plan(request, step, material, brought.get(material.code()), purpose, caseId, started));
+            }
+        }
+        Instant deadline = clock.instant().plus(properties.lookupTimeout()).plusSeconds(1);
+        List<ResolvedMaterial> resolved = new ArrayList<>();
+        for (Pending p : pending) {
+            resolved.add(p.finish(outcome(p.lookup(), deadline), deferredUntil));
+        }
+        return new MaterialResolution(resolved);
+    }
+
+    private Pending plan(CaseRequest request, CaseStep step, MaterialRequirement material, String documentRef,
+                         String purpose, String caseId, Map<String, CompletableFuture<LookupOutcome>> started) {
+        Pending base = new Pending(step, material, null, null, null, null);
+        if (documentRef != null) {
+            return base.withDocument(documentRef.isEmpty() ? "(brought)" : documentRef);
+        }
+        switch (material.source()) {
+            case APPLICANT -> {
+                return base.notObtainable("only the applicant holds it");
+            }
+            case LICENCE -> {
+                Optional<CaseStep> issuer = step.ancestors().stream()
+                        .filter(s -> s.item().issues().contains(material.licenceType())).findFirst();
+                if (issuer.isPresent()) {
+                    return base.exempt("issued in this case by step " + issuer.get().stepId() + " (" + issuer.get().item().code() + ")");
+                }
+                Optional<Holder> holder = holders.holderOf(material, request);
+                if (holder.isEmpty()) {
+                    return base.notObtainable(holders.unknownHolderReason(material, request));
+                }
+                return base.lookingUp(started.computeIfAbsent("licence|" + material.licenceType() + "|" + holder.get().id()
+                                + "|" + holder.get().name(),
+                        key -> async(() -> licences.find(holder.get(), material.licenceType(), purpose, caseId))), holder.get());
+            }
+            case SHARED_DATA -> {
+                String dataItem = material.sharedData().dataItem();
+                Optional<CaseStep> producer = step.others().stream()
+                        .filter(s -> s.item().produces().contains(dataItem)).findFirst();
+                if (producer.isPresent()) {
+                    return base.exempt("produced in this case by step " + producer.get().stepId() + " (" + producer.get().item().code() + ")");
+                }
+                String owner = material.sharedData().department();
+                String consumer = step.item().department();
+                Optional<SharingAgreement> agreement = agreement(owner, consumer, dataItem);
+                if (!owner.equals(consumer) && agreement.isEmpty()) {
+                    return base.notObtainable("no sharing agreement lets " + consumer + " read " + dataItem + " of " + owner);
+                }
+                Optional<Holder> holder = holders.holderOf(material, request);
+                if (holder.isEmpty()) {
+                    return base.notObtainable(holders.unknownHolderReason(material, request));
+                }
+                String agreementCode = agreement.map(SharingAgreement::code).orElse(null);
+                return base.lookingUp(started.computeIfAbsent("data|" + owner + "|" + dataItem + "|" + consumer + "|" + holder.get().id(),
+                        key -> async(() -> exchange.query(owner, dataItem, consumer, agreementCode, holder.get(), purpose, caseId))),
+                        holder.get());
+            }
+            default -> throw new IllegalStateException("unknown material source " + material.source());
+        }
+    }
+
+    private Optional<SharingAgreement> agreement(String producer, String consumer, String dataItem) {
+        return catalogue.catalogue().sharingAgreements().stream()
+                .filter(a -> a.producer().equals(producer) && a.consumer().equals(consumer) && a.dataItems().contains(dataItem))
+                .findFirst();
+    }
+
+    private CompletableFuture<LookupOutcome> async(Supplier<LookupOutcome> lookup) {
+        return CompletableFuture.supplyAsync(lookup, lookups);
+    }
+
+    private LookupOutcome outcome(CompletableFuture<LookupOutcome> lookup, Instant deadline) {
+        if (lookup == null) {
+            return null;
+        }
+        try {
+            long waitMs = Math.max(0, deadline.toEpochMilli() - clock.millis());
+            return lookup.get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return LookupOutcome.unavailable("no answer within " + properties.lookupTimeout().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            // a look-up that failed in an unexpected way is treated as a system that did not answer: the case waits
+            return LookupOutcome.unavailable("the look-up failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return LookupOutcome.unavailable("interrupted");
+        }
+    }
+
+    /** The steps of the case: the single item, or the bundle's steps with what each depends on, directly or not. */
+    private List<CaseStep> steps(CaseRequest request) {
+        if (request.itemCode() != null) {
+            Item item = catalogue.item(request.itemCode()).orElseThrow();
+            return List.of(new CaseStep(null, item, List.of(), List.of()));
+        }
+        Bundle bundle = catalogue.bundle(request.bundleCode()).orElseThrow();
+        Map<String, Bundle.Step> byId = new HashMap<>();
+        bundle.steps().forEach(s -> byId.put(s.id(), s));
+        Map<String, CaseStep> built = new LinkedHashMap<>();
+        for (Bundle.Step step : bundle.steps()) {
+            built.put(step.id(), new CaseStep(step.id(), catalogue.item(step.item()).orElseThrow(), new ArrayList<>(), new ArrayList<>()));
+        }
+        for (Bundle.Step step : bundle.steps()) {
+            CaseStep caseStep = built.get(step.id());
+            Set<String> ancestors = new HashSet<>();
+            collectAncestors(step, byId, ancestors);
+            for (Bundle.Step other : bundle.steps()) {
+                if (other.id().equals(step.id())) {
+                    continue;
+                }
+                caseStep.others().add(built.get(other.id()));
+                if (ancestors.contains(other.id())) {
+                    caseStep.ancestors().add(built.get(other.id()));
+                }
+            }
+        }
+        return List.copyOf(built.values());
+    }
+
+    private static void collectAncestors(Bundle.Step step, Map<String, Bundle.Step> byId, Set<String> into) {
+        for (String parent : step.dependsOn()) {
+            if (into.add(parent)) {
+                collectAncestors(byId.get(parent), byId, into);
+            }
+        }
+    }
+
+    /** A step of the case: its item, the steps it waits for (directly or not), and every other step of the bundle. */
+    private record CaseStep(String stepId, Item item, List<CaseStep> ancestors, List<CaseStep> others) {
+    }
+
+    /** A material on its way to a resolution: decided already, or waiting for a look-up. */
+    private record Pending(CaseStep step, MaterialRequirement material, ResolvedMaterial decided,
+                           CompletableFuture<LookupOutcome> lookup, Holder holder, String notObtainable) {
+
+        Pending withDocument(String documentRef) {
+            return decided(MaterialStatus.REQUIRED, null, null, null, null, "brought by the applicant", documentRef);
+        }
+
+        Pending exempt(String evidence) {
+            return decided(MaterialStatus.EXEMPT, evidence, null, null, null, null, null);
+        }
+
+        Pending notObtainable(String reason) {
+            return new Pending(step, material, null, null, holder, reason);
+        }
+
+        Pending lookingUp(CompletableFuture<LookupOutcome> started, Holder of) {
+            return new Pending(step, material, null, started, of, null);
+        }
+
+        private Pending decided(MaterialStatus status, String evidence, String reference, Instant verifiedAt,
+                                LocalDate deferredUntil, String reason, String documentRef) {
+            return new Pending(step, material, resolved(status, evidence, reference, verifiedAt, deferredUntil, reason, documentRef),
+                    null, holder, null);
+        }
+
+        ResolvedMaterial finish(LookupOutcome outcome, LocalDate deferredUntil) {
+            if (decided != null) {
+                return decided;
+            }
+            if (outcome == null) {
+                return fallback(notObtainable, deferredUntil);
+            }
+            return switch (outcome.kind()) {
+                case FOUND -> resolved(MaterialStatus.EXEMPT, outcome.detail(), outcome.reference(), outcome.verifiedAt(), null, null, null);
+                case NOT_USABLE -> fallback(outcome.detail(), deferredUntil);
+                case UNAVAILABLE -> resolved(MaterialStatus.UNAVAILABLE, null, null, null, null, outcome.detail(), null);
+            };
+        }
+
+        private ResolvedMaterial fallback(String reason, LocalDate deferredUntil) {
+            return material.deferrable()
+                    ? resolved(MaterialStatus.DEFERRED, null, null, null, deferredUntil, reason, null)
+                    : resolved(MaterialStatus.REQUIRED, null, null, null, null, reason, null);
+        }
+
+        private ResolvedMaterial resolved(MaterialStatus status, String evidence, String reference, Instant verifiedAt,
+                                          LocalDate deferredUntil, String reason, String documentRef) {
+            return new ResolvedMaterial(step.stepId(), step.item().code(), material.code(), material.name(), material.nameZh(),
+                    material.source(), holder == null ? null : holder.id(), status, evidence, reference, verifiedAt,
+                    deferredUntil, reason, documentRef);
+        }
+    }
+}
