@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Follows the library's status-changes feed (route {@code licence-status-feed}): remembers the last sequence
- * number seen and drops the cached verifications of every licence whose status changed, so a revocation counts
- * from the next poll on, and within the cache's time to live at the latest.
+ * number seen, records each licence's new status ({@link FeedStatuses}) and drops its cached verifications, so a
+ * revocation counts from the next poll on, even for a licence document signed while it was still VALID.
  */
 public class LicenceStatusFeed {
 
@@ -17,11 +17,13 @@ public class LicenceStatusFeed {
 
     private final LicenceLibrary library;
     private final VerificationCache cache;
+    private final FeedStatuses statuses;
     private long lastSequence;
 
-    LicenceStatusFeed(LicenceLibrary library, VerificationCache cache) {
+    LicenceStatusFeed(LicenceLibrary library, VerificationCache cache, FeedStatuses statuses) {
         this.library = library;
         this.cache = cache;
+        this.statuses = statuses;
     }
 
     /** One poll: the changes after the last sequence seen, applied. Returns how many were applied. */
@@ -38,6 +40,7 @@ public class LicenceStatusFeed {
             if (change.sequence() <= lastSequence) {
                 continue; // seen before
             }
+            statuses.record(change);
             cache.invalidate(change.identifier());
             lastSequence = change.sequence();
             applied++;

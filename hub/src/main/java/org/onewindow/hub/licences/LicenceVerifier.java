@@ -3,6 +3,7 @@ package org.onewindow.hub.licences;
 import org.onewindow.schemas.licences.Licence;
 import org.onewindow.schemas.licences.LicenceIdentifier;
 import org.onewindow.schemas.licences.LicenceSignatures;
+import org.onewindow.schemas.licences.LicenceStatus;
 
 import java.security.PublicKey;
 import java.time.Clock;
@@ -14,19 +15,22 @@ import java.util.Optional;
 
 /**
  * Verifies an e-licence: its identifier's check character, its issuer (on the trust list, entitled to the
- * type), the issuer's SM2 signature, its status, its validity on today's date, and optionally its holder.
+ * type), the issuer's SM2 signature, its status (the library's status feed outranks the signed one), its validity
+ * on today's date, and optionally its holder.
  * Every reason that applies is reported. Results (without the holder check) are cached for a short while.
  */
 public class LicenceVerifier {
 
     private final TrustList trustList;
     private final VerificationCache cache;
+    private final FeedStatuses feedStatuses;
     private final Clock clock;
     private final ZoneId zone;
 
-    LicenceVerifier(TrustList trustList, VerificationCache cache, Clock clock, ZoneId zone) {
+    LicenceVerifier(TrustList trustList, VerificationCache cache, FeedStatuses feedStatuses, Clock clock, ZoneId zone) {
         this.trustList = trustList;
         this.cache = cache;
+        this.feedStatuses = feedStatuses;
         this.clock = clock;
         this.zone = zone;
     }
@@ -53,8 +57,9 @@ public class LicenceVerifier {
         } else if (!LicenceSignatures.verify(licence, key.get())) {
             reasons.add(InvalidReason.BAD_SIGNATURE);
         }
-        if (licence.status() != null) {
-            switch (licence.status()) {
+        LicenceStatus status = feedStatuses.of(licence.identifier()).orElse(licence.status());
+        if (status != null) {
+            switch (status) {
                 case SUSPENDED -> reasons.add(InvalidReason.SUSPENDED);
                 case CANCELLED -> reasons.add(InvalidReason.CANCELLED);
                 case DEREGISTERED -> reasons.add(InvalidReason.DEREGISTERED);
@@ -69,7 +74,7 @@ public class LicenceVerifier {
         if (licence.validFrom() != null && today.isBefore(licence.validFrom())) {
             reasons.add(InvalidReason.NOT_YET_VALID);
         }
-        return Verification.of(licence.identifier(), reasons, licence.status(), clock.instant());
+        return Verification.of(licence.identifier(), reasons, status, clock.instant());
     }
 
     private static boolean holderMatches(Licence licence, ExpectedHolder expected) {

@@ -56,14 +56,20 @@ class LicencesConfiguration {
     }
 
     @Bean
-    LicenceVerifier licenceVerifier(TrustList trustList, VerificationCache cache, Clock clock, LicenceProperties properties) {
-        return new LicenceVerifier(trustList, cache, clock, ZoneId.of(properties.timeZone()));
+    FeedStatuses feedStatuses() {
+        return new FeedStatuses();
+    }
+
+    @Bean
+    LicenceVerifier licenceVerifier(TrustList trustList, VerificationCache cache, FeedStatuses feedStatuses, Clock clock,
+                                    LicenceProperties properties) {
+        return new LicenceVerifier(trustList, cache, feedStatuses, clock, ZoneId.of(properties.timeZone()));
     }
 
     /** Called by the route licence-status-feed (routes/.../licence-status-feed.yaml). */
     @Bean
-    LicenceStatusFeed licenceStatusFeed(LicenceLibrary library, VerificationCache cache) {
-        return new LicenceStatusFeed(library, cache);
+    LicenceStatusFeed licenceStatusFeed(LicenceLibrary library, VerificationCache cache, FeedStatuses feedStatuses) {
+        return new LicenceStatusFeed(library, cache, feedStatuses);
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
  * @param licenceId  the licence's identifier
  * @param result     VALID when {@code reasons} is empty
  * @param reasons    every reason it is invalid, in {@link InvalidReason} order
- * @param status     the licence's status as signed (null when the licence was never read: a malformed identifier)
+ * @param status     the licence's status: the library status feed's latest word on it, else the status it was signed
+ *                   with (null when the licence was never read: an identifier with a wrong check character)
  * @param verifiedAt when the signature and status were checked (a cached result keeps its time)
  */
 public record Verification(String licenceId, VerificationResult result, List<InvalidReason> reasons, LicenceStatus status,
