@@ -18,7 +18,8 @@ import java.util.List;
 /** The seeded demo licences (seeds/licences/), their trust list, and the demo issuers' keys for signing test variants. */
 final class DemoLicenceFiles {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     static final String ZHANG_SAN_ID_CARD = "1.2.156.3005.2.11100000000000000101.11320100MB0000011N.000101.1.6";
     static final String LI_SI_ID_CARD = "1.2.156.3005.2.11100000000000000101.11320100MB0000011N.000104.1.R";
