@@ -192,6 +192,25 @@ class LicenceVerifyApiTest extends HubTest {
     }
 
     @Test
+    void aLibraryThatIsSlowOrFailsIsA503() {
+        addStub(get(urlPathEqualTo("/gateway/api/v1/e-licences/" + LI_SI_FLAT)).atPriority(2)
+                .willReturn(okJson(json(licence(LI_SI_FLAT))).withFixedDelay(4000)).build());
+        long start = System.nanoTime();
+        HubClient.Reply slow = post(Map.of("licenceId", LI_SI_FLAT, "purpose", PURPOSE, "caseId", CASE));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(slow.status()).isEqualTo(503);
+        assertThat(slow.json().get("detail").asText()).contains("no answer within 2000 ms");
+        assertThat(tookMs).as("gives up after the configured 2 s, not the library's 4 s").isLessThan(3900);
+
+        addStub(get(urlPathEqualTo("/gateway/api/v1/e-licences/" + COMPANY_BUSINESS_LICENCE)).atPriority(2)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()).build());
+        HubClient.Reply failing = post(Map.of("licenceId", COMPANY_BUSINESS_LICENCE, "purpose", PURPOSE, "caseId", CASE));
+        assertThat(failing.status()).isEqualTo(503);
+        assertThat(failing.json().get("type").asText()).isEqualTo("/problems/licence-library-unavailable");
+        assertThat(failing.json().get("detail").asText()).contains("HTTP 500");
+    }
+
+    @Test
     void aRevocationPublishedInTheStatusFeedEndsTheCachedValidResult() {
         assertThat(camel.getRouteController().getRouteStatus("licence-status-feed")).isEqualTo(ServiceStatus.Started);
         JsonNode first = verifyById(ZHAO_LIU_ID_CARD, null);
