@@ -45,6 +45,7 @@ final class CatalogueConsistency {
             }
         });
         catalogue.items().forEach(item -> checkItem(item, departments, licenceTypes));
+        uniqueTypeCodes();
         catalogue.bundles().forEach(bundle -> checkBundle(bundle, items));
         catalogue.sharingAgreements().forEach(agreement -> checkAgreement(agreement, departments));
         catalogue.sharingAgreements().forEach(this::checkAgreementCanFire);
@@ -88,6 +89,17 @@ final class CatalogueConsistency {
                 fault(sourced, "issues[" + i + "]", "unknown licence type '" + item.issues().get(i) + "'");
             }
         }
+    }
+
+    /** Two licence types with one national type code would make a licence identifier ambiguous. */
+    private void uniqueTypeCodes() {
+        Map<String, String> seen = new HashMap<>();
+        catalogue.licenceTypes().forEach(type -> {
+            String other = seen.putIfAbsent(type.value().typeCode(), type.code());
+            if (other != null) {
+                fault(type, "typeCode", "national type code " + type.value().typeCode() + " is already the code of '" + other + "'");
+            }
+        });
     }
 
     private void checkBundle(Sourced<Bundle> sourced, Set<String> items) {

@@ -45,7 +45,7 @@ public class MaterialResolver {
 
     private final ServiceCatalogue catalogue;
     private final MaterialHolders holders;
-    private final LicenceLookup licences;
+    private final LicenceEvidence licences;
     private final SharedDataExchange exchange;
     private final DeadlineCalendar calendar;
     private final Clock clock;
@@ -53,7 +53,7 @@ public class MaterialResolver {
     private final MaterialProperties properties;
     private final ExecutorService lookups;
 
-    MaterialResolver(ServiceCatalogue catalogue, MaterialHolders holders, LicenceLookup licences, SharedDataExchange exchange,
+    MaterialResolver(ServiceCatalogue catalogue, MaterialHolders holders, LicenceEvidence licences, SharedDataExchange exchange,
                      DeadlineCalendar calendar, Clock clock, @Value("${onewindow.intake.time-zone}") ZoneId zone,
                      MaterialProperties properties, @Qualifier("materialLookups") ExecutorService lookups) {
         this.catalogue = catalogue;
@@ -100,7 +100,7 @@ public class MaterialResolver {
 
     private Pending plan(CaseRequest request, CaseStep step, MaterialRequirement material, String documentRef,
                          String purpose, String caseId, Map<String, CompletableFuture<LookupOutcome>> started) {
-        Pending base = new Pending(step, material, null, null, null, null);
+        Pending base = new Pending(step, material, null, null, null, null, null);
         if (documentRef != null) {
             return base.withDocument(documentRef.isEmpty() ? "(brought)" : documentRef);
         }
@@ -109,18 +109,20 @@ public class MaterialResolver {
                 return base.notObtainable("only the applicant holds it");
             }
             case LICENCE -> {
-                Optional<CaseStep> issuer = step.ancestors().stream()
-                        .filter(s -> s.item().issues().contains(material.licenceType())).findFirst();
-                if (issuer.isPresent()) {
-                    return base.exempt("issued in this case by step " + issuer.get().stepId() + " (" + issuer.get().item().code() + ")");
-                }
+                // a step this one waits for issues it (the new company's business licence): the case never asks for it
+                String issuedInCase = step.ancestors().stream()
+                        .filter(s -> s.item().issues().contains(material.licenceType())).findFirst()
+                        .map(s -> "issued in this case by step " + s.stepId() + " (" + s.item().code() + ")").orElse(null);
                 Optional<Holder> holder = holders.holderOf(material, request);
                 if (holder.isEmpty()) {
-                    return base.notObtainable(holders.unknownHolderReason(material, request));
+                    return issuedInCase != null ? base.exempt(issuedInCase)
+                            : base.notObtainable(holders.unknownHolderReason(material, request));
                 }
+                // a holder who has the licence already is served from the library, with the licence as evidence
                 return base.lookingUp(started.computeIfAbsent("licence|" + material.licenceType() + "|" + holder.get().id()
                                 + "|" + holder.get().name(),
-                        key -> async(() -> licences.find(holder.get(), material.licenceType(), purpose, caseId))), holder.get());
+                        key -> async(() -> licences.find(holder.get(), material.licenceType(), purpose, caseId))), holder.get())
+                        .orElseIssuedInCase(issuedInCase);
             }
             case SHARED_DATA -> {
                 String dataItem = material.sharedData().dataItem();
@@ -220,7 +222,7 @@ public class MaterialResolver {
 
     /** A material on its way to a resolution: decided already, or waiting for a look-up. */
     private record Pending(CaseStep step, MaterialRequirement material, ResolvedMaterial decided,
-                           CompletableFuture<LookupOutcome> lookup, Holder holder, String notObtainable) {
+                           CompletableFuture<LookupOutcome> lookup, Holder holder, String notObtainable, String issuedInCase) {
 
         Pending withDocument(String documentRef) {
             return decided(MaterialStatus.REQUIRED, null, null, null, null, "brought by the applicant", documentRef);
@@ -231,17 +233,22 @@ public class MaterialResolver {
         }
 
         Pending notObtainable(String reason) {
-            return new Pending(step, material, null, null, holder, reason);
+            return new Pending(step, material, null, null, holder, reason, null);
         }
 
         Pending lookingUp(CompletableFuture<LookupOutcome> started, Holder of) {
-            return new Pending(step, material, null, started, of, null);
+            return new Pending(step, material, null, started, of, null, null);
+        }
+
+        /** When the look-up finds nothing usable, a step of this case issuing the licence still exempts it. */
+        Pending orElseIssuedInCase(String evidence) {
+            return new Pending(step, material, decided, lookup, holder, notObtainable, evidence);
         }
 
         private Pending decided(MaterialStatus status, String evidence, String reference, Instant verifiedAt,
                                 LocalDate deferredUntil, String reason, String documentRef) {
             return new Pending(step, material, resolved(status, evidence, reference, verifiedAt, deferredUntil, reason, documentRef),
-                    null, holder, null);
+                    null, holder, null, null);
         }
 
         ResolvedMaterial finish(LookupOutcome outcome, LocalDate deferredUntil) {
@@ -250,6 +257,9 @@ public class MaterialResolver {
             }
             if (outcome == null) {
                 return fallback(notObtainable, deferredUntil);
+            }
+            if (outcome.kind() != LookupOutcome.Kind.FOUND && issuedInCase != null) {
+                return resolved(MaterialStatus.EXEMPT, issuedInCase, null, null, null, null, null);
             }
             return switch (outcome.kind()) {
                 case FOUND -> resolved(MaterialStatus.EXEMPT, outcome.detail(), outcome.reference(), outcome.verifiedAt(), null, null, null);

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,6 +67,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     new Fault(missing.getHeaderName(), "required", "header is required"));
         }
         return problem(status, "invalid-request", "The request is not valid", new Fault("", "invalid", e.getMessage()));
+    }
+
+    /** A request record that fails Bean Validation (@Valid @RequestBody): every field's fault at once. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Fault> faults = new java.util.ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> faults.add(new Fault(error.getField(),
+                String.valueOf(error.getCode()), String.valueOf(error.getDefaultMessage()))));
+        e.getBindingResult().getGlobalErrors().forEach(error -> faults.add(new Fault("body",
+                String.valueOf(error.getCode()), String.valueOf(error.getDefaultMessage()))));
+        faults.sort(java.util.Comparator.comparing(Fault::field).thenComparing(Fault::code));
+        ProblemException invalid = ProblemException.invalid(faults);
+        return ResponseEntity.status(invalid.status()).body(Problems.of(invalid.status(), invalid.type(), invalid.title(),
+                invalid.getMessage(), invalid.faults()));
     }
 
     @Override

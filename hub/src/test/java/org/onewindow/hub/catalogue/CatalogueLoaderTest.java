@@ -111,6 +111,25 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void licenceTypesNeedADistinctTwentyDigitNationalTypeCode() throws IOException {
+        write("licence-types.yaml", """
+                licenceTypes:
+                  - { code: a-card, typeCode: "11100000000000000101", name: A, nameZh: 甲证, issuer: X, holderKind: person }
+                  - { code: b-card, typeCode: "11100000000000000101", name: B, nameZh: 乙证, issuer: X, holderKind: person }
+                """);
+        assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("licence-types.yaml: licenceTypes[1] (b-card), field typeCode: national type code 11100000000000000101 is already the code of 'a-card'");
+        write("licence-types.yaml", """
+                licenceTypes:
+                  - { code: c-card, typeCode: "1110-short", name: C, nameZh: 丙证, issuer: X, holderKind: person }
+                  - { code: d-card, name: D, nameZh: 丁证, issuer: X, holderKind: person }
+                """);
+        assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("licenceTypes[0] (c-card), field typeCode")
+                .hasMessageContaining("licenceTypes[1] (d-card)").hasMessageContaining("typeCode");
+    }
+
+    @Test
     void brokenYamlNamesTheFile() throws IOException {
         write("broken.yaml", "items: [ { code: A\n");
         assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)

@@ -87,7 +87,7 @@ class IntakeContractTest extends HubTest {
         }));
         assertThat(operations).containsExactlyInAnyOrder("POST /api/v1/cases", "GET /api/v1/cases/{caseId}",
                 "GET /api/v1/cases/{caseId}/release", "POST /api/v1/departments/{department}/callbacks/{taskId}",
-                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles");
+                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify");
     }
 
     @Test
@@ -131,6 +131,25 @@ class IntakeContractTest extends HubTest {
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
         assertObeys("POST callback", recorded.json(), operation.at("/responses/200/content/application~1json/schema"));
         assertThat(recorded.json().get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    /** Both request examples verify the demo licence for real, and the answers and refusals obey the contract. */
+    @Test
+    void theLicenceVerifyExamplesWorkAgainstTheRunningHub() {
+        JsonNode post = doc.at("/paths/~1api~1v1~1licences~1verify/post");
+        JsonNode examples = post.at("/requestBody/content/application~1json/examples");
+        for (String example : List.of("by-id", "by-document")) {
+            HubClient.Reply reply = hub.post("/api/v1/licences/verify", "application/json", null,
+                    java.net.http.HttpRequest.BodyPublishers.ofString(examples.get(example).get("value").toString()));
+            assertThat(reply.status()).as(example + ": " + reply.body()).isEqualTo(200);
+            assertThat(reply.json().get("result").asText()).as(example).isEqualTo("VALID");
+            assertObeys("POST verify 200 (" + example + ")", reply.json(), post.at("/responses/200/content/application~1json/schema"));
+        }
+        HubClient.Reply refused = hub.post("/api/v1/licences/verify", "application/json", null,
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"licenceId\":\"" + examples.at("/by-id/value/licenceId").asText() + "\"}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertObeys("POST verify 400", refused.json(), post.at("/responses/400/content/application~1problem+json/schema"));
+        assertThat(refused.json().get("type").asText()).isEqualTo("/problems/purpose-required");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.onewindow.seeds.simulators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -31,6 +33,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public class DepartmentSimulators implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentSimulators.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEPARTMENT_FOLDER = Pattern.compile("/simulators/([^/]+)/mappings/[^/]+\\.json$");
 
     private final Map<String, WireMockServer> servers = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -49,7 +52,7 @@ public class DepartmentSimulators implements AutoCloseable {
             callbackSecrets.put(department, java.util.UUID.randomUUID().toString());
             WireMockServer server = start(department, 0);
             servers.put(department, server);
-            log.info("Simulator of {} listening on {} with {} stubs", department, server.baseUrl(), files.size());
+            log.info("Simulator of {} listening on {} with {} stub files", department, server.baseUrl(), files.size());
         });
     }
 
@@ -107,7 +110,7 @@ public class DepartmentSimulators implements AutoCloseable {
         if (settings.latencyMs() > 0) {
             server.setGlobalFixedDelay(settings.latencyMs());
         }
-        stubs.get(department).forEach(file -> server.addStubMapping(StubMapping.buildFrom(read(file))));
+        stubs.get(department).forEach(file -> mappings(read(file)).forEach(server::addStubMapping));
         return server;
     }
 
@@ -135,6 +138,21 @@ public class DepartmentSimulators implements AutoCloseable {
         }
         byDepartment.values().forEach(files -> files.sort(java.util.Comparator.comparing(Resource::getFilename)));
         return byDepartment;
+    }
+
+    /** A stub file holds one mapping, or several as {@code {"mappings": [ ... ]}} (WireMock's own format for many). */
+    static List<StubMapping> mappings(String json) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            if (tree.has("mappings") && tree.get("mappings").isArray()) {
+                List<StubMapping> all = new java.util.ArrayList<>();
+                tree.get("mappings").forEach(mapping -> all.add(StubMapping.buildFrom(mapping.toString())));
+                return all;
+            }
+            return List.of(StubMapping.buildFrom(json));
+        } catch (IOException e) {
+            throw new IllegalStateException("a simulator stub file is not JSON: " + e.getMessage(), e);
+        }
     }
 
     private static String read(Resource file) {

@@ -1,0 +1,171 @@
+package org.onewindow.hub.licences;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.schemas.licences.Licence;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The provincial e-licence library (电子证照库), over the provincial gateway's REST/JSON:
+ * {@code POST /gateway/api/v1/e-licences/queries}, {@code GET /gateway/api/v1/e-licences/{identifier}} and
+ * {@code GET /gateway/api/v1/e-licences/status-changes?after=N}. Every read of a licence states its purpose
+ * and case, or is refused before anything is sent.
+ */
+public class LicenceLibrary {
+
+    private static final String PATH = "/gateway/api/v1/e-licences";
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Supplier<String> baseUrl;
+    private final Duration timeout;
+
+    LicenceLibrary(HttpClient http, ObjectMapper json, Supplier<String> baseUrl, Duration timeout) {
+        this.http = http;
+        this.json = json;
+        this.baseUrl = baseUrl;
+        this.timeout = timeout;
+    }
+
+    /**
+     * The holder's licences of one type (an empty list when there are none).
+     *
+     * @throws PurposeRequiredException             without purpose or caseId, before any call
+     * @throws LicenceLibraryUnavailableException   when the library cannot be reached, times out or fails
+     */
+    public List<Licence> find(String holderId, String licenceType, String purpose, String caseId) {
+        refuseWithoutPurpose(purpose, caseId);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("holderId", holderId);
+        body.put("licenceType", licenceType);
+        body.put("purpose", purpose);
+        body.put("caseId", caseId);
+        HttpResponse<byte[]> response = send(request(PATH + "/queries")
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build());
+        expect(response, 200);
+        List<Licence> found = new ArrayList<>();
+        for (JsonNode licence : read(response).path("licences")) {
+            found.add(convert(licence, Licence.class));
+        }
+        // AccessLog: record this read (holderId, licenceType, purpose, caseId, found identifiers)
+        return found;
+    }
+
+    /**
+     * One licence by its identifier; empty when the library has none.
+     *
+     * @throws PurposeRequiredException             without purpose or caseId, before any call
+     * @throws LicenceLibraryUnavailableException   when the library cannot be reached, times out or fails
+     */
+    public Optional<Licence> get(String identifier, String purpose, String caseId) {
+        refuseWithoutPurpose(purpose, caseId);
+        HttpResponse<byte[]> response = send(request(PATH + "/" + encode(identifier)
+                + "?purpose=" + encode(purpose) + "&caseId=" + encode(caseId)).GET().build());
+        if (response.statusCode() == 404) {
+            // AccessLog: record this read (identifier, purpose, caseId, not found)
+            return Optional.empty();
+        }
+        expect(response, 200);
+        Licence licence = convert(read(response), Licence.class);
+        // AccessLog: record this read (identifier, holderId, purpose, caseId)
+        return Optional.of(licence);
+    }
+
+    /** The status changes after sequence number {@code after}, oldest first. Carries no personal data: no purpose needed. */
+    public List<StatusChange> statusChanges(long after) {
+        HttpResponse<byte[]> response = send(request(PATH + "/status-changes?after=" + after).GET().build());
+        expect(response, 200);
+        List<StatusChange> changes = new ArrayList<>();
+        for (JsonNode change : read(response).path("changes")) {
+            changes.add(convert(change, StatusChange.class));
+        }
+        return changes;
+    }
+
+    private static void refuseWithoutPurpose(String purpose, String caseId) {
+        try {
+            PurposeRequiredException.check(purpose, caseId);
+        } catch (PurposeRequiredException refused) {
+            // AccessLog: record this read (refused: no purpose or case stated)
+            throw refused;
+        }
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(baseUrl.get() + pathAndQuery))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                // the provincial gateway refuses any call without one (seeds/simulators/provincial)
+                .header("X-Request-Id", UUID.randomUUID().toString());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 500) {
+                throw new LicenceLibraryUnavailableException("it answered HTTP " + response.statusCode(), null);
+            }
+            return response;
+        } catch (HttpTimeoutException e) {
+            throw new LicenceLibraryUnavailableException("no answer within " + timeout.toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new LicenceLibraryUnavailableException("cannot reach it (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LicenceLibraryUnavailableException("interrupted while waiting for it", e);
+        }
+    }
+
+    private static void expect(HttpResponse<byte[]> response, int status) {
+        if (response.statusCode() != status) {
+            throw new LicenceLibraryUnavailableException("it answered HTTP " + response.statusCode() + " where "
+                    + status + " was expected", null);
+        }
+    }
+
+    private JsonNode read(HttpResponse<byte[]> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new LicenceLibraryUnavailableException("its answer is not JSON", e);
+        }
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (IOException e) {
+            throw new LicenceLibraryUnavailableException("its answer does not follow the library's contract: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a library query", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

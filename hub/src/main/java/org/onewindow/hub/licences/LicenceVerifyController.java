@@ -1,0 +1,59 @@
+package org.onewindow.hub.licences;
+
+import jakarta.validation.Valid;
+import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.schemas.licences.Licence;
+import org.onewindow.schemas.licences.LicenceIdentifier;
+import org.onewindow.schemas.licences.LicenceIdentifier.InvalidLicenceIdentifierException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * POST /api/v1/licences/verify (schemas/intake-openapi.yaml). A licenceId not even shaped like an identifier
+ * is 400; one shaped like it but with a wrong check character is 200 INVALID BAD_CHECK_CHARACTER, without
+ * reading the library.
+ */
+@RestController
+class LicenceVerifyController {
+
+    private final LicenceLibrary library;
+    private final LicenceVerifier verifier;
+    private final Clock clock;
+
+    LicenceVerifyController(LicenceLibrary library, LicenceVerifier verifier, Clock clock) {
+        this.library = library;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/v1/licences/verify", consumes = "application/json", produces = "application/json")
+    Verification verify(@Valid @RequestBody VerifyRequest request) {
+        if ((request.licenceId() == null) == (request.licence() == null)) {
+            throw ProblemException.invalid(List.of(new Fault("licenceId", "exactly-one",
+                    "give exactly one of licenceId (read from the library) and licence (a signed licence document)")));
+        }
+        if (request.licence() != null) {
+            return verifier.verify(request.licence(), request.expectedHolder());
+        }
+        PurposeRequiredException.check(request.purpose(), request.caseId());
+        Optional<InvalidLicenceIdentifierException> fault = LicenceIdentifier.fault(request.licenceId());
+        if (fault.isPresent() && fault.get().fault() == LicenceIdentifier.Fault.BAD_FORMAT) {
+            throw ProblemException.invalid(List.of(new Fault("licenceId", "licence-identifier", fault.get().getMessage())));
+        }
+        if (fault.isPresent()) {
+            return Verification.of(request.licenceId(), List.of(InvalidReason.BAD_CHECK_CHARACTER), null, clock.instant());
+        }
+        Licence licence = library.get(request.licenceId(), request.purpose(), request.caseId())
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "licence-not-found", "No such e-licence",
+                        "The e-licence library has no licence " + request.licenceId(),
+                        List.of(new Fault("licenceId", "not-found", request.licenceId() + " is not in the e-licence library"))));
+        return verifier.verify(licence, request.expectedHolder());
+    }
+}
