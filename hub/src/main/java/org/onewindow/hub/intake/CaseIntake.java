@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.onewindow.hub.materials.MaterialResolution;
 import org.onewindow.hub.materials.MaterialResolver;
+import org.onewindow.hub.materials.NoticeStore;
+import org.onewindow.hub.materials.OneTimeNotice;
 import org.onewindow.hub.materials.OneTimeNotices;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +46,7 @@ class CaseIntake {
     private final CaseAcceptance acceptance;
     private final MaterialResolver resolver;
     private final OneTimeNotices notices;
+    private final NoticeStore noticeStore;
     private final ServiceCatalogue catalogue;
     private final DeadlineCalendar calendar;
     private final CaseNumbers numbers;
@@ -53,7 +56,7 @@ class CaseIntake {
     private final IntakeProperties properties;
     private final TransactionTemplate transactions;
 
-    CaseIntake(CaseStore store, TaskPlanner planner, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices,
+    CaseIntake(CaseStore store, TaskPlanner planner, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices, NoticeStore noticeStore,
                ServiceCatalogue catalogue, DeadlineCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
                Clock clock, IntakeProperties properties, PlatformTransactionManager transactionManager) {
         this.store = store;
@@ -61,6 +64,7 @@ class CaseIntake {
         this.acceptance = acceptance;
         this.resolver = resolver;
         this.notices = notices;
+        this.noticeStore = noticeStore;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.numbers = numbers;
@@ -134,7 +138,14 @@ class CaseIntake {
                 "Materials missing: see the one-time notice",
                 faults.size() + " material(s) only the applicant can bring are missing; the notice lists exactly what to bring",
                 faults)
-                .with("notice", notices.compose(caseId, request, resolution, clock.instant()));
+                .with("notice", notice(request, resolution));
+    }
+
+    /** The one-time notice of a refused case, kept like any other so that the window can print it. */
+    private OneTimeNotice notice(CaseRequest request, MaterialResolution resolution) {
+        OneTimeNotice notice = notices.compose(numbers.nextNotice(), request, resolution, clock.instant());
+        noticeStore.save(notice);
+        return notice;
     }
 
     /** The promised day (承诺时限) of the item, or of the bundle as a whole, in working days from today. */

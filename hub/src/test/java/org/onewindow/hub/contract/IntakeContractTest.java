@@ -87,7 +87,9 @@ class IntakeContractTest extends HubTest {
         }));
         assertThat(operations).containsExactlyInAnyOrder("POST /api/v1/cases", "GET /api/v1/cases/{caseId}",
                 "GET /api/v1/cases/{caseId}/release", "POST /api/v1/departments/{department}/callbacks/{taskId}",
-                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify");
+                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify",
+                "POST /api/v1/notices", "GET /api/v1/notices/{noticeId}", "GET /api/v1/notices/{noticeId}/print",
+                "GET /api/v1/stats/exemptions");
     }
 
     @Test
@@ -118,7 +120,8 @@ class IntakeContractTest extends HubTest {
     void theCallbackExampleRecordsADecision() {
         String caseId = hub.submitAccepted(UUID.randomUUID().toString(), """
                 {"itemCode":"RE-TRANSFER-REGISTRATION","applicant":{"kind":"PERSON","name":"孔三","idNumber":"370102198203033338","mobile":"13800138000"},
-                 "form":{"sellerName":"李四","sellerIdNumber":"320102198001011238","propertyCertificateNo":"(2019)0001"}}""");
+                 "form":{"sellerName":"李四","sellerIdNumber":"320102198001011238","propertyCertificateNo":"(2019)0001"},
+                 "materials":%s}""".formatted(org.onewindow.hub.testkit.DemoApplicants.onPaper("RE-TRANSFER-REGISTRATION")));
         String taskId = CaseWaits.awaitTaskStatus(hub, caseId, "AWAITING_CALLBACK", Duration.ofSeconds(20));
         JsonNode operation = doc.at("/paths/~1api~1v1~1departments~1{department}~1callbacks~1{taskId}/post");
         String exampleTask = operation.at("/parameters/1/example").asText();

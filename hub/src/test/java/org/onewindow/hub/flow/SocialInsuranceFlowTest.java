@@ -70,7 +70,7 @@ class SocialInsuranceFlowTest extends HubTest {
         assertThat(task.get("departmentRef").asText()).isEqualTo("SI-" + taskId);
         assertThat(task.at("/results/fwbm").asText()).isEqualTo("CB0101");
         assertThat(done.get("timeline").findValuesAsText("type"))
-                .containsExactly("CASE_ACCEPTED", "TASK_QUEUED", "TASK_SENT", "TASK_COMPLETED", "CASE_COMPLETED");
+                .containsExactly("MATERIALS_RESOLVED", "CASE_ACCEPTED", "TASK_QUEUED", "TASK_SENT", "TASK_COMPLETED", "CASE_COMPLETED");
 
         List<LoggedRequest> requests = requestsFor(taskId);
         assertThat(requests).hasSize(1);

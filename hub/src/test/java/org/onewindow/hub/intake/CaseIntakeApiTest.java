@@ -57,7 +57,8 @@ class CaseIntakeApiTest extends HubTest {
         // the same request with other whitespace and key order is the same request
         HubClient.Reply again = hub.submit(key, "{ \"applicant\": {\"mobile\":\"13800138000\",\"idNumber\":\"" + ZHANG_SAN
                 + "\",\"name\":\"张三\",\"kind\":\"PERSON\"}, \"itemCode\": \"SI-PERSON-ENROLMENT\","
-                + " \"materials\":[{\"code\":\"labour-contract\",\"documentRef\":\"doc-1\"}], \"form\":{\"startDate\":\"2026-12-01\"} }");
+                + " \"materials\":" + org.onewindow.hub.testkit.DemoApplicants.onPaper("SI-PERSON-ENROLMENT")
+                + ", \"form\":{\"startDate\":\"2026-12-01\"} }");
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.location()).isEqualTo(first.location());
@@ -87,7 +88,8 @@ class CaseIntakeApiTest extends HubTest {
     @Test
     void creditCodeIsCheckedByItsMod31Character() {
         String good = """
-                {"itemCode":"SI-UNIT-REGISTRATION","applicant":{"kind":"COMPANY","name":"南京味道餐饮有限公司","creditCode":"91110000600037341L","mobile":"13800138000"}}""";
+                {"itemCode":"SI-UNIT-REGISTRATION","applicant":{"kind":"COMPANY","name":"南京味道餐饮有限公司","creditCode":"91110000600037341L","mobile":"13800138000"},
+                 "materials":%s}""".formatted(org.onewindow.hub.testkit.DemoApplicants.onPaper("SI-UNIT-REGISTRATION"));
         assertThat(hub.submit(key(), good).status()).isEqualTo(202);
         HubClient.Reply bad = refused(() -> hub.submit(key(), good.replace("91110000600037341L", "91110000600037341M")), 400, "applicant.creditCode");
         assertThat(bad.json().at("/errors/0/message").asText()).contains("check character");
@@ -111,8 +113,8 @@ class CaseIntakeApiTest extends HubTest {
 
     @Test
     void materialTheItemDoesNotAskForIs422() {
-        refused(() -> hub.submit(key(), enrolment("张三", ZHANG_SAN).replace("labour-contract", "marriage-certificate")),
-                422, "materials[0].code");
+        refused(() -> hub.submit(key(), enrolment("张三", ZHANG_SAN).replace("\"labour-contract\"", "\"marriage-certificate\"")),
+                422, "materials[1].code");
     }
 
     @Test
