@@ -1,5 +1,10 @@
 package org.onewindow.hub.licences;
 
+import org.onewindow.hub.access.AccessLog;
+import org.onewindow.hub.access.DataKind;
+import org.onewindow.hub.access.DataRead;
+import org.onewindow.hub.access.PurposeRequiredException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.schemas.licences.Licence;
@@ -35,22 +40,26 @@ public class LicenceLibrary {
     private final ObjectMapper json;
     private final Supplier<String> baseUrl;
     private final Duration timeout;
+    private final AccessLog accessLog;
 
-    LicenceLibrary(HttpClient http, ObjectMapper json, Supplier<String> baseUrl, Duration timeout) {
+    LicenceLibrary(HttpClient http, ObjectMapper json, Supplier<String> baseUrl, Duration timeout, AccessLog accessLog) {
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
         this.timeout = timeout;
+        this.accessLog = accessLog;
     }
 
     /**
-     * The holder's licences of one type (an empty list when there are none).
+     * The holder's licences of one type (an empty list when there are none). The read is recorded in the
+     * access log (用途绑定的数据访问日志) under the caller, purpose and case.
      *
-     * @throws PurposeRequiredException             without purpose or caseId, before any call
+     * @throws PurposeRequiredException             without purpose or caseId, before any call (logged as refused)
      * @throws LicenceLibraryUnavailableException   when the library cannot be reached, times out or fails
      */
-    public List<Licence> find(String holderId, String licenceType, String purpose, String caseId) {
-        refuseWithoutPurpose(purpose, caseId);
+    public List<Licence> find(String caller, String holderId, String licenceType, String purpose, String caseId) {
+        // refused and logged as refused before anything is read
+        accessLog.permit(new DataRead(caller, holderId, DataKind.LICENCE, licenceType, purpose, caseId));
         Map<String, String> body = new LinkedHashMap<>();
         body.put("holderId", holderId);
         body.put("licenceType", licenceType);
@@ -64,27 +73,31 @@ public class LicenceLibrary {
         for (JsonNode licence : read(response).path("licences")) {
             found.add(convert(licence, Licence.class));
         }
-        // AccessLog: record this read (holderId, licenceType, purpose, caseId, found identifiers)
+        // the answer, even "none", says something about the holder: it is a read
+        accessLog.record(new DataRead(caller, holderId, DataKind.LICENCE, licenceType + (found.isEmpty() ? " (none held)"
+                : " " + found.stream().map(Licence::identifier).collect(java.util.stream.Collectors.joining(", "))), purpose, caseId));
         return found;
     }
 
     /**
      * One licence by its identifier; empty when the library has none.
      *
-     * @throws PurposeRequiredException             without purpose or caseId, before any call
+     * @throws PurposeRequiredException             without purpose or caseId, before any call (logged as refused)
      * @throws LicenceLibraryUnavailableException   when the library cannot be reached, times out or fails
      */
-    public Optional<Licence> get(String identifier, String purpose, String caseId) {
-        refuseWithoutPurpose(purpose, caseId);
+    public Optional<Licence> get(String caller, String identifier, String holderHint, String purpose, String caseId) {
+        // whose licence it is shows only once it is read: a refusal is logged under the holder the caller named
+        accessLog.permit(new DataRead(caller, holderHint == null ? "" : holderHint, DataKind.LICENCE, "licence " + identifier,
+                purpose, caseId));
         HttpResponse<byte[]> response = send(request(PATH + "/" + encode(identifier)
                 + "?purpose=" + encode(purpose) + "&caseId=" + encode(caseId)).GET().build());
         if (response.statusCode() == 404) {
-            // AccessLog: record this read (identifier, purpose, caseId, not found)
-            return Optional.empty();
+            return Optional.empty(); // nobody's data was read
         }
         expect(response, 200);
         Licence licence = convert(read(response), Licence.class);
-        // AccessLog: record this read (identifier, holderId, purpose, caseId)
+        accessLog.record(new DataRead(caller, licence.holderId(), DataKind.LICENCE, licence.licenceType() + " " + licence.identifier(),
+                purpose, caseId));
         return Optional.of(licence);
     }
 
@@ -97,15 +110,6 @@ public class LicenceLibrary {
             changes.add(convert(change, StatusChange.class));
         }
         return changes;
-    }
-
-    private static void refuseWithoutPurpose(String purpose, String caseId) {
-        try {
-            PurposeRequiredException.check(purpose, caseId);
-        } catch (PurposeRequiredException refused) {
-            // AccessLog: record this read (refused: no purpose or case stated)
-            throw refused;
-        }
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

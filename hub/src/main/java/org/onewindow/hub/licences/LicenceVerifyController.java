@@ -1,5 +1,9 @@
 package org.onewindow.hub.licences;
 
+import org.onewindow.hub.access.AccessLog;
+import org.onewindow.hub.access.DataKind;
+import org.onewindow.hub.access.DataRead;
+
 import jakarta.validation.Valid;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
@@ -23,13 +27,18 @@ import java.util.Optional;
 @RestController
 class LicenceVerifyController {
 
+    /** How a read through this endpoint shows in the holder's access log. */
+    static final String CALLER = "licence verification service (counter or department)";
+
     private final LicenceLibrary library;
     private final LicenceVerifier verifier;
+    private final AccessLog accessLog;
     private final Clock clock;
 
-    LicenceVerifyController(LicenceLibrary library, LicenceVerifier verifier, Clock clock) {
+    LicenceVerifyController(LicenceLibrary library, LicenceVerifier verifier, AccessLog accessLog, Clock clock) {
         this.library = library;
         this.verifier = verifier;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -42,7 +51,10 @@ class LicenceVerifyController {
         if (request.licence() != null) {
             return verifier.verify(request.licence(), request.expectedHolder());
         }
-        PurposeRequiredException.check(request.purpose(), request.caseId());
+        String holderHint = request.expectedHolder() == null ? null : request.expectedHolder().id();
+        // a read by id states why, or it is refused (and logged as refused) before anything else
+        accessLog.permit(new DataRead(CALLER, holderHint == null ? "" : holderHint, DataKind.LICENCE,
+                "licence " + request.licenceId(), request.purpose(), request.caseId()));
         Optional<InvalidLicenceIdentifierException> fault = LicenceIdentifier.fault(request.licenceId());
         if (fault.isPresent() && fault.get().fault() == LicenceIdentifier.Fault.BAD_FORMAT) {
             throw ProblemException.invalid(List.of(new Fault("licenceId", "licence-identifier", fault.get().getMessage())));
@@ -50,7 +62,7 @@ class LicenceVerifyController {
         if (fault.isPresent()) {
             return Verification.of(request.licenceId(), List.of(InvalidReason.BAD_CHECK_CHARACTER), null, clock.instant());
         }
-        Licence licence = library.get(request.licenceId(), request.purpose(), request.caseId())
+        Licence licence = library.get(CALLER, request.licenceId(), holderHint, request.purpose(), request.caseId())
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "licence-not-found", "No such e-licence",
                         "The e-licence library has no licence " + request.licenceId(),
                         List.of(new Fault("licenceId", "not-found", request.licenceId() + " is not in the e-licence library"))));

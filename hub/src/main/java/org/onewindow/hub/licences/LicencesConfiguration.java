@@ -1,5 +1,7 @@
 package org.onewindow.hub.licences;
 
+import org.onewindow.hub.access.AccessLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.schemas.licences.TrustedIssuer;
@@ -44,10 +46,10 @@ class LicencesConfiguration {
     }
 
     @Bean
-    LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment) {
+    LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment, AccessLog accessLog) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.library().connectTimeoutMs())).build();
-        return new LicenceLibrary(http, objectMapper, baseUrl(environment), Duration.ofMillis(properties.library().timeoutMs()));
+        return new LicenceLibrary(http, objectMapper, baseUrl(environment), Duration.ofMillis(properties.library().timeoutMs()), accessLog);
     }
 
     @Bean

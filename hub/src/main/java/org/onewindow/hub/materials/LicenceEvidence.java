@@ -28,10 +28,11 @@ class LicenceEvidence {
         this.verifier = verifier;
     }
 
-    LookupOutcome find(Holder holder, String licenceType, String purpose, String caseId) {
+    /** @param caller the department whose item needs the licence: it is whom the read serves */
+    LookupOutcome find(String caller, Holder holder, String licenceType, String purpose, String caseId) {
         List<Licence> found;
         try {
-            found = library.find(holder.id(), licenceType, purpose, caseId);
+            found = library.find(caller, holder.id(), licenceType, purpose, caseId);
         } catch (LicenceLibraryUnavailableException e) {
             return LookupOutcome.unavailable("the e-licence library did not answer: " + e.getMessage());
         }

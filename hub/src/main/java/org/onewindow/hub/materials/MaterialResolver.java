@@ -121,7 +121,7 @@ public class MaterialResolver {
                 // a holder who has the licence already is served from the library, with the licence as evidence
                 return base.lookingUp(started.computeIfAbsent("licence|" + material.licenceType() + "|" + holder.get().id()
                                 + "|" + holder.get().name(),
-                        key -> async(() -> licences.find(holder.get(), material.licenceType(), purpose, caseId))), holder.get())
+                        key -> async(() -> licences.find(callerFor(step), holder.get(), material.licenceType(), purpose, caseId))), holder.get())
                         .orElseIssuedInCase(issuedInCase);
             }
             case SHARED_DATA -> {
@@ -143,11 +143,16 @@ public class MaterialResolver {
                 }
                 String agreementCode = agreement.map(SharingAgreement::code).orElse(null);
                 return base.lookingUp(started.computeIfAbsent("data|" + owner + "|" + dataItem + "|" + consumer + "|" + holder.get().id(),
-                        key -> async(() -> exchange.query(owner, dataItem, consumer, agreementCode, holder.get(), purpose, caseId))),
+                        key -> async(() -> exchange.query(callerFor(step), owner, dataItem, consumer, agreementCode, holder.get(), purpose, caseId))),
                         holder.get());
             }
             default -> throw new IllegalStateException("unknown material source " + material.source());
         }
+    }
+
+    /** Who a look-up reads for, as the holder sees it in their access log: the one window, for this department's item. */
+    private static String callerFor(CaseStep step) {
+        return "one window for " + step.item().department() + " (" + step.item().code() + ")";
     }
 
     private Optional<SharingAgreement> agreement(String producer, String consumer, String dataItem) {

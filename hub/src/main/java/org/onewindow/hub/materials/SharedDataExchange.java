@@ -1,5 +1,9 @@
 package org.onewindow.hub.materials;
 
+import org.onewindow.hub.access.AccessLog;
+import org.onewindow.hub.access.DataKind;
+import org.onewindow.hub.access.DataRead;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.env.Environment;
@@ -31,8 +35,11 @@ class SharedDataExchange {
     private final MaterialProperties properties;
     private final Clock clock;
     private final HttpClient http;
+    private final AccessLog accessLog;
 
-    SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, Clock clock) {
+    SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, Clock clock,
+                       AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.environment = environment;
         this.objectMapper = objectMapper;
         this.properties = properties;
@@ -41,11 +48,15 @@ class SharedDataExchange {
     }
 
     /**
+     * @param caller    whom the read serves, as the holder sees it in their access log
      * @param agreement the sharing agreement (共享协议) under which the consumer reads, or null for a department's
      *                  own data
      */
-    LookupOutcome query(String owner, String dataItem, String consumer, String agreement, Holder holder,
+    LookupOutcome query(String caller, String owner, String dataItem, String consumer, String agreement, Holder holder,
                         String purpose, String caseId) {
+        String what = dataItem + " from " + owner;
+        // refused and logged as refused before anything is asked
+        accessLog.permit(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what, purpose, caseId));
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", owner);
@@ -70,10 +81,13 @@ class SharedDataExchange {
             JsonNode reply = objectMapper.readTree(response.body());
             String code = reply.path("head").path("code").asText();
             if ("200".equals(code) && reply.path("data").hasNonNull("recordRef")) {
+                accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA,
+                        what + " " + reply.path("data").path("recordRef").asText(), purpose, caseId));
                 return LookupOutcome.found(reply.path("data").path("recordRef").asText(), clock.instant(),
                         dataItem + " of " + owner + (agreement == null ? " (its own record)" : " under " + agreement));
             }
             if ("404".equals(code)) {
+                accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what + " (none held)", purpose, caseId));
                 return LookupOutcome.notUsable(owner + " holds no " + dataItem + " for this holder");
             }
             return LookupOutcome.unavailable("the data exchange refused the query: HTTP " + response.statusCode()

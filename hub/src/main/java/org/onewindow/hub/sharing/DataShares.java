@@ -1,5 +1,6 @@
 package org.onewindow.hub.sharing;
 
+import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.schemas.sharing.SharedData;
@@ -9,17 +10,28 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
-/** What the department-shares routes report about deliveries of shared data. Safe to call twice. */
+/**
+ * What the department-shares routes report about deliveries of shared data. Safe to call twice.
+ *
+ * <p>A delivery is the moment the consuming department reads the applicant's data, so {@link #delivered}
+ * records that read in the access log, in the same transaction that moves the share from QUEUED to
+ * DELIVERED: a crash before that commit leaves the share QUEUED and its message on the queue, the
+ * redelivery calls the department again with the same idempotency key (the share id) and records the
+ * read then; a crash after it finds the share DELIVERED and records nothing more. So each delivered
+ * share is logged exactly once, and a share never delivered (dead-lettered) is not logged as read.
+ */
 @Component("dataShares")
 public class DataShares {
 
     private final DataShareStore store;
     private final CaseStore cases;
+    private final AccessLog accessLog;
     private final Clock clock;
 
-    DataShares(DataShareStore store, CaseStore cases, Clock clock) {
+    DataShares(DataShareStore store, CaseStore cases, AccessLog accessLog, Clock clock) {
         this.store = store;
         this.cases = cases;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -27,6 +39,7 @@ public class DataShares {
     public void delivered(SharedData share) {
         Instant now = clock.instant();
         if (store.moveOn(share.shareId(), DataShareStatus.DELIVERED, null, now)) {
+            accessLog.record(SharingRouter.readOf(share));
             cases.addEvent(share.caseId(), null, CaseEventType.DATA_DELIVERED,
                     share.dataItem() + " delivered to " + share.consumer() + " under " + share.agreement(), now);
         }

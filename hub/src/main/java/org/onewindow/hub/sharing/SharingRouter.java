@@ -2,6 +2,10 @@ package org.onewindow.hub.sharing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onewindow.hub.access.AccessLog;
+import org.onewindow.hub.access.DataKind;
+import org.onewindow.hub.access.DataRead;
+import org.onewindow.hub.access.PurposeRequiredException;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
@@ -22,7 +26,9 @@ import java.util.Map;
  * for each data item the completed item produces, one share per agreement whose producer is the
  * department and whose data items name it. No agreement, no share. Runs inside the transaction that
  * records the task's completion, through the outbox, so a share is sent if and only if the completion
- * is recorded.
+ * is recorded. A share whose purpose or case is missing is refused (and logged as refused) by the
+ * access log before it is queued, without failing the completion; the read itself is logged when the
+ * consumer takes the data ({@link DataShares#delivered}).
  */
 @Component
 public class SharingRouter {
@@ -35,15 +41,17 @@ public class SharingRouter {
     private final DataShareStore shares;
     private final CaseStore cases;
     private final Outbox outbox;
+    private final AccessLog accessLog;
     private final ObjectMapper objectMapper;
 
     SharingRouter(ServiceCatalogue catalogue, ConnectedDepartments connected, DataShareStore shares, CaseStore cases,
-                  Outbox outbox, ObjectMapper objectMapper) {
+                  Outbox outbox, AccessLog accessLog, ObjectMapper objectMapper) {
         this.catalogue = catalogue;
         this.connected = connected;
         this.shares = shares;
         this.cases = cases;
         this.outbox = outbox;
+        this.accessLog = accessLog;
         this.objectMapper = objectMapper;
     }
 
@@ -67,9 +75,22 @@ public class SharingRouter {
             cases.addEvent(share.caseId(), taskId, CaseEventType.DATA_UNDELIVERED, detail + ": the consumer is not connected", now);
             return;
         }
+        try {
+            accessLog.permit(readOf(share));
+        } catch (PurposeRequiredException e) {
+            shares.insert(share, taskId, DataShareStatus.UNDELIVERABLE, e.getMessage(), now);
+            cases.addEvent(share.caseId(), taskId, CaseEventType.DATA_UNDELIVERED, detail + ": " + e.getMessage(), now);
+            return;
+        }
         shares.insert(share, taskId, DataShareStatus.QUEUED, null, now);
         outbox.append(QUEUE_PREFIX + catalogue.carrier(share.consumer()), share.shareId(), json(share));
         cases.addEvent(share.caseId(), taskId, CaseEventType.DATA_SHARED, detail, now);
+    }
+
+    /** A delivered share, as the access log sees it: the consumer reads the case applicant's data for the agreement's purpose. */
+    static DataRead readOf(SharedData share) {
+        return new DataRead(share.consumer(), share.holderId(), DataKind.SHARED_DATA,
+                share.dataItem() + " from " + share.producer() + " under " + share.agreement(), share.purpose(), share.caseId());
     }
 
     List<SharingAgreement> agreementsFor(String producer, String dataItem) {

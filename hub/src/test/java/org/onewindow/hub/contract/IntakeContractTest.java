@@ -89,7 +89,7 @@ class IntakeContractTest extends HubTest {
                 "GET /api/v1/cases/{caseId}/release", "POST /api/v1/departments/{department}/callbacks/{taskId}",
                 "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify",
                 "POST /api/v1/notices", "GET /api/v1/notices/{noticeId}", "GET /api/v1/notices/{noticeId}/print",
-                "GET /api/v1/stats/exemptions");
+                "GET /api/v1/stats/exemptions", "GET /api/v1/my-data-access");
     }
 
     @Test
@@ -110,6 +110,15 @@ class IntakeContractTest extends HubTest {
 
         assertObeys("GET release", hub.get("/api/v1/cases/" + caseId + "/release").json(),
                 doc.at("/paths/~1api~1v1~1cases~1{caseId}~1release/get/responses/200/content/application~1json/schema"));
+
+        JsonNode myDataAccess = doc.at("/paths/~1api~1v1~1my-data-access/get");
+        Map<String, String> zhangSan = Map.of("Authorization", "Bearer " + org.onewindow.hub.testkit.DemoApplicants.ZHANG_SAN_TOKEN);
+        assertObeys("GET my-data-access", hub.get("/api/v1/my-data-access?page=0&size=20", zhangSan).json(),
+                myDataAccess.at("/responses/200/content/application~1json/schema"));
+        assertObeys("GET my-data-access 400", hub.get("/api/v1/my-data-access?page=-1&size=101", zhangSan).json(),
+                myDataAccess.at("/responses/400/content/application~1problem+json/schema"));
+        assertObeys("GET my-data-access 401", hub.get("/api/v1/my-data-access").json(),
+                myDataAccess.at("/responses/401/content/application~1problem+json/schema"));
 
         HubClient.Reply refused = hub.submit(UUID.randomUUID().toString(), example.toString().replace("11010519491231002X", "110105194912310021"));
         assertObeys("POST 400", refused.json(), post.at("/responses/400/content/application~1problem+json/schema"));

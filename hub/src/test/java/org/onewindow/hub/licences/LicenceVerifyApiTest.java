@@ -1,5 +1,6 @@
 package org.onewindow.hub.licences;
 
+import org.onewindow.hub.access.PurposeRequiredException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -137,18 +138,18 @@ class LicenceVerifyApiTest extends HubTest {
         HubClient.Reply noCase = post(Map.of("licenceId", ZHANG_SAN_ID_CARD, "purpose", PURPOSE, "caseId", " "));
         assertThat(noCase.json().get("errors").findValuesAsText("field")).containsExactly("caseId");
         assertThat(libraryReads()).isEqualTo(before);
-        assertThatThrownBy(() -> library.find("11010519491231002X", "resident-id-card", null, CASE))
-                .isInstanceOf(PurposeRequiredException.class).hasMessageContaining("missing: purpose");
+        assertThatThrownBy(() -> library.find("test", "11010519491231002X", "resident-id-card", null, CASE))
+                .isInstanceOf(PurposeRequiredException.class).hasMessageContaining("no purpose");
         assertThat(libraryReads()).isEqualTo(before);
     }
 
     @Test
     void theLibraryClientFindsAHoldersLicencesByType() {
-        assertThat(library.find("11010519491231002X", "resident-id-card", PURPOSE, CASE)).extracting(Licence::identifier)
+        assertThat(library.find("test", "11010519491231002X", "resident-id-card", PURPOSE, CASE)).extracting(Licence::identifier)
                 .containsExactly(ZHANG_SAN_ID_CARD);
-        assertThat(library.find("440305199003013458", "resident-id-card", PURPOSE, CASE)).hasSize(2);
-        assertThat(library.find("11010519491231002X", "food-business-licence", PURPOSE, CASE)).isEmpty();
-        assertThat(library.get(ZHANG_SAN_ID_CARD, PURPOSE, CASE)).get().extracting(Licence::holderName).isEqualTo("张三");
+        assertThat(library.find("test", "440305199003013458", "resident-id-card", PURPOSE, CASE)).hasSize(2);
+        assertThat(library.find("test", "11010519491231002X", "food-business-licence", PURPOSE, CASE)).isEmpty();
+        assertThat(library.get("test", ZHANG_SAN_ID_CARD, null, PURPOSE, CASE)).get().extracting(Licence::holderName).isEqualTo("张三");
     }
 
     @Test

@@ -41,6 +41,19 @@ public final class DemoApplicants {
     /** a valid ID number no stub singles out: accepted */
     public static final String ZHOU_JIU = "420102200002296785";
 
+    /** a valid ID number no stub singles out; has a demo holder token and no other test's cases */
+    public static final String WANG_QIANG = "32010619920315451X";
+    /** the employer in seeds/demo/enrolment-case.json */
+    public static final String DEMO_COMPANY = "91320102MA1XYW123R";
+
+    /**
+     * The demo bearer tokens for GET /api/v1/my-data-access (seeds/demo/holder-tokens.yaml keeps their SHA-256).
+     */
+    public static final String ZHANG_SAN_TOKEN = "demo-zhangsan-3f9c2a";
+    public static final String LI_SI_TOKEN = "demo-lisi-7b41e0";
+    public static final String DEMO_COMPANY_TOKEN = "demo-company-c85d17";
+    public static final String WANG_QIANG_TOKEN = "demo-wangqiang-e2a6b4";
+
     /** 开办餐饮店 applied for by the founder. */
     public static String restaurant(String founder, String idNumber) {
         return """

@@ -22,7 +22,12 @@ public final class HubClient {
         this.base = "http://localhost:" + port;
     }
 
-    public record Reply(int status, String contentType, String location, String body) {
+    public record Reply(int status, String contentType, String location, String body, java.net.http.HttpHeaders headers) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -60,6 +65,12 @@ public final class HubClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    public Reply get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** Submits and returns the new case's id, failing unless the hub answered 202. */
     public String submitAccepted(String idempotencyKey, String body) {
         Reply reply = submit(idempotencyKey, body);
@@ -82,7 +93,7 @@ public final class HubClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Optional<String> type = response.headers().firstValue("Content-Type");
             return new Reply(response.statusCode(), type.orElse(null), response.headers().firstValue("Location").orElse(null),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

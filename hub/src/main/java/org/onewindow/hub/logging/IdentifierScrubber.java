@@ -1,0 +1,27 @@
+package org.onewindow.hub.logging;
+
+import org.onewindow.hub.cases.IdentifierMask;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks every resident ID number (18 characters: 17 digits and a digit or X) and unified social credit
+ * code (18 characters of 0-9 and A-Y without I, O, S, V, Z, with digits in places 3 to 8) in a text, as
+ * {@link IdentifierMask} does: 110105********002X. A candidate must stand alone, not inside a longer
+ * run of letters and digits; check characters are not verified, so a mistyped number is masked too.
+ */
+public final class IdentifierScrubber {
+
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "(?<![0-9A-Za-z])(?:\\d{17}[\\dXx]|[0-9A-HJ-NP-RTUW-Y]{2}\\d{6}[0-9A-HJ-NP-RTUW-Y]{10})(?![0-9A-Za-z])");
+
+    private IdentifierScrubber() {
+    }
+
+    public static String scrub(String text) {
+        if (text == null || text.length() < 18) {
+            return text;
+        }
+        return IDENTIFIER.matcher(text).replaceAll(match -> IdentifierMask.mask(match.group()));
+    }
+}
