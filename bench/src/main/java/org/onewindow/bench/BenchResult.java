@@ -27,11 +27,12 @@ record BenchResult(String date, String command, Map<String, Object> setup, List<
      * @param latencyRatio           hub ÷ sequential median latency (below 1: the hub is faster)
      * @param hubMessagesPerSecond   the highest messages/s through the hub's broker in any point
      * @param messagingRatio         hub ÷ raw Artemis messages/s
-     * @param licenceVerification    baseline (c), when the verification service exists
+     * @param licenceVerification    baseline (c): raw SM2 verifies/s against the hub's verify endpoint
      */
     record Baselines(SequentialBaseline.Result sequential, double hubCasesPerSecond, double hubMedianLatencyMs,
                      double throughputRatio, double latencyRatio, RawArtemisBaseline.Result rawArtemis,
-                     double hubMessagesPerSecond, double messagingRatio, String licenceVerification) {
+                     double hubMessagesPerSecond, double messagingRatio,
+                     LicenceVerificationBaseline licenceVerification) {
     }
 
     /** One target of the benchmark issue, what was measured against it, and whether it was met. */

@@ -25,7 +25,11 @@ import java.util.Map;
  */
 public final class BenchRunner {
 
+    /** Clients against the verify endpoint in baseline (c): enough to keep both cores busy through HTTP round trips. */
+    private static final int VERIFY_CLIENTS = 16;
+
     private final BenchOptions options;
+    private LicenceVerificationBaseline licenceVerification;
     private final String command;
     private final Path work;
 
@@ -82,7 +86,7 @@ public final class BenchRunner {
 
             BenchResult.Baselines baselines = baselines(simulators, callsByKind, stages.get(0));
             BenchResult result = new BenchResult(LocalDate.now().toString(), command, setup(database), stages, baselines,
-                    Targets.judge(stages));
+                    Targets.judge(stages, baselines.licenceVerification()));
             Path report = BenchReport.write(result, options.out());
             say("Results written to " + options.out());
             return report;
@@ -116,6 +120,14 @@ public final class BenchRunner {
             }
             if (jfr != null) {
                 hub.stopRecording(jfr);
+            }
+            if (size == options.histories().get(0)) {
+                // baseline (c) needs the running hub; after the recording, so that its load stays out of the hot spots
+                licenceVerification = LicenceVerificationBaseline.run(hub.baseUrl(), VERIFY_CLIENTS,
+                        Duration.ofSeconds(options.baselineSeconds()));
+                say(String.format("Baseline (c) licence verification: raw SM2 %.0f/s (%d threads), verify endpoint %.0f/s with %d clients",
+                        licenceVerification.rawAllCores(), licenceVerification.threads(), licenceVerification.endpointPerSecond(),
+                        VERIFY_CLIENTS));
             }
             heapAfterGc = hub.heapAfterGcMiB();
             rssPeak = hub.rssMiB()[1];
@@ -162,7 +174,7 @@ public final class BenchRunner {
                 round(hubCases / Math.max(0.001, sequential.casesPerSecond())),
                 round(hubMedian / Math.max(0.001, sequential.latency().p50())),
                 raw, hubMessages, Math.round(hubMessages / Math.max(0.001, raw.messagesPerSecond()) * 1000) / 1000.0,
-                "not measured: the licence verification service (issue 6) does not exist yet");
+                licenceVerification);
     }
 
     /** Submits one case of a kind, waits for it, and returns the department calls the hub made for it. */

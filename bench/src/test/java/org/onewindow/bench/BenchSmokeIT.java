@@ -33,6 +33,8 @@ class BenchSmokeIT {
         }
         assertThat(result.at("/baselines/sequential/cases").asInt()).isPositive();
         assertThat(result.at("/baselines/rawArtemis/messages").asLong()).isPositive();
+        assertThat(result.at("/baselines/licenceVerification/rawAllCores").asDouble()).isPositive();
+        assertThat(result.at("/baselines/licenceVerification/endpointPerSecond").asDouble()).isPositive();
         String markdown = Files.readString(report);
         assertThat(markdown).contains("## Targets", "## Baselines (same run)", "## Load points", "## Stored history",
                 "## Where the hub spends its CPU");

@@ -1,0 +1,160 @@
+package org.onewindow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.onewindow.schemas.licences.Licence;
+import org.onewindow.schemas.licences.LicenceSignatures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Baseline (c): how many e-licence signatures BouncyCastle verifies per second on this machine (SM3withSM2,
+ * the same call the hub makes), against how many verifications per second the hub's POST /api/v1/licences/verify
+ * answers for a presented licence document (no library read; the hub's verification cache serves repeats).
+ * The licence is 张三's seeded resident ID card, the key its issuer's from the seeded trust list.
+ *
+ * @param rawOneThread   raw verifies/s on one thread
+ * @param rawAllCores    raw verifies/s on as many threads as the machine has cores
+ * @param clients        concurrent clients against the endpoint
+ * @param endpointPerSecond VALID answers/s from the endpoint
+ * @param endpointErrors answers other than 200 VALID, or failed calls
+ */
+record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int threads, int clients, double endpointPerSecond,
+                                   long endpointErrors) {
+
+    double ratio() {
+        return Math.round(endpointPerSecond / Math.max(0.001, rawAllCores) * 1000) / 1000.0;
+    }
+
+    static LicenceVerificationBaseline run(String hubBaseUrl, int clients, Duration each) {
+        JsonNode licenceJson = seededIdCard();
+        Licence licence = BenchHttp.JSON.convertValue(licenceJson, Licence.class);
+        PublicKey key = issuerKey(licence.issuerCode());
+        if (!LicenceSignatures.verify(licence, key)) {
+            throw new IllegalStateException("the seeded licence " + licence.identifier() + " does not verify against the trust list");
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        rawPerSecond(licence, key, 1, Duration.ofSeconds(1)); // warm-up
+        double one = rawPerSecond(licence, key, 1, each);
+        double all = rawPerSecond(licence, key, threads, each);
+        ObjectNode body = BenchHttp.JSON.createObjectNode();
+        body.set("licence", licenceJson);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hubBaseUrl + "/api/v1/licences/verify"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        BenchHttp http = new BenchHttp(hubBaseUrl, Math.max(4, clients / 2));
+        endpoint(http, request, clients, Duration.ofSeconds(1)); // warm-up: JIT, connections, the cache
+        long[] counted = endpoint(http, request, clients, each);
+        return new LicenceVerificationBaseline(round(one), round(all), threads, clients,
+                round(counted[0] / (each.toNanos() / 1e9)), counted[1]);
+    }
+
+    private static double rawPerSecond(Licence licence, PublicKey key, int threads, Duration each) {
+        AtomicLong verified = new AtomicLong();
+        long deadline = System.nanoTime() + each.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread worker = new Thread(() -> {
+                long n = 0;
+                while (System.nanoTime() < deadline) {
+                    if (LicenceSignatures.verify(licence, key)) {
+                        n++;
+                    }
+                }
+                verified.addAndGet(n);
+            }, "raw-sm2-" + i);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return verified.get() / (each.toNanos() / 1e9);
+    }
+
+    /** Closed loop: each client sends the next request when the last one answered. Returns {VALID answers, errors}. */
+    private static long[] endpoint(BenchHttp http, HttpRequest request, int clients, Duration each) {
+        AtomicLong valid = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + each.toNanos();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int i = 0; i < clients; i++) {
+            next(http, request, deadline, valid, errors, done);
+        }
+        try {
+            if (!done.await(each.toSeconds() + 30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("verify endpoint clients did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new long[] {valid.get(), errors.get()};
+    }
+
+    private static void next(BenchHttp http, HttpRequest request, long deadline, AtomicLong valid, AtomicLong errors,
+                             CountDownLatch done) {
+        if (System.nanoTime() >= deadline) {
+            done.countDown();
+            return;
+        }
+        http.sendAsync(request).whenComplete((reply, failure) -> {
+            if (failure == null && reply.statusCode() == 200 && reply.body().contains("\"VALID\"")) {
+                valid.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+            next(http, request, deadline, valid, errors, done);
+        });
+    }
+
+    private static JsonNode seededIdCard() {
+        for (JsonNode licence : resource("/seeds/licences/licences.json").path("licences")) {
+            if (licence.path("licenceType").asText().equals("resident-id-card") && licence.path("holderName").asText().equals("张三")) {
+                return licence;
+            }
+        }
+        throw new IllegalStateException("张三's resident ID card is not in seeds/licences/licences.json");
+    }
+
+    private static PublicKey issuerKey(String issuerCode) {
+        for (JsonNode issuer : resource("/seeds/licences/trust-list.json").path("issuers")) {
+            if (issuer.path("issuerCode").asText().equals(issuerCode)) {
+                return LicenceSignatures.publicKey(issuer.path("publicKey").asText());
+            }
+        }
+        throw new IllegalStateException("issuer " + issuerCode + " is not on the seeded trust list");
+    }
+
+    private static JsonNode resource(String path) {
+        try (InputStream in = LicenceVerificationBaseline.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the classpath");
+            }
+            return BenchHttp.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
