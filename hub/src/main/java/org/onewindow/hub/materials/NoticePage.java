@@ -34,7 +34,7 @@ public class NoticePage {
                   h1 { text-align: center; font-size: 1.6em; margin-bottom: 0.2em; }
                   .en { color: #555; font-size: 0.85em; font-weight: normal; }
                   table { border-collapse: collapse; width: 100%%; margin: 0.5em 0 1.2em; }
-                  th, td { border: 1px solid #444; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
+                  th, td { border: 1px solid #444; padding: 0.35em 0.5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
                   th { background: #eee; }
                   .meta td { border: none; padding: 0.1em 0.5em 0.1em 0; }
                   @media print { body { margin: 0; } .noprint { display: none; } }
@@ -77,7 +77,7 @@ public class NoticePage {
 
     private static void section(StringBuilder html, String titleZh, String title, List<OneTimeNotice.Entry> entries,
                                 List<String> headings, Function<OneTimeNotice.Entry, List<String>> cells) {
-        html.append("<h2>").append(esc(titleZh)).append(" <span class=\"en\">").append(esc(title)).append("</span></h2>\n");
+        html.append("<h2 data-section=\"").append(esc(title)).append("\">").append(esc(titleZh)).append(" <span class=\"en\">").append(esc(title)).append("</span></h2>\n");
         if (entries.isEmpty()) {
             html.append("<p>无 None</p>\n");
             return;

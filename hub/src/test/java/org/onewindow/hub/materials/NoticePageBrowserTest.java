@@ -1,0 +1,64 @@
+package org.onewindow.hub.materials;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.Browser;
+import org.onewindow.hub.testkit.HubClient;
+import org.onewindow.hub.testkit.HubTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window clerk prints the one-time notice (一次性告知单) from a real browser. */
+class NoticePageBrowserTest extends HubTest {
+
+    @LocalServerPort
+    int port;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void thePrintableNoticeListsWhatToBringAndWhatIsExempt() throws IOException {
+        HubClient hub = new HubClient(port);
+        HubClient.Reply notice = hub.post("/api/v1/notices", "application/json", null,
+                HttpRequest.BodyPublishers.ofString(Files.readString(Path.of("../seeds/demo/restaurant-company-case.json"))));
+        assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+
+        browser.get("http://localhost:" + port + notice.json().get("printUrl").asText());
+
+        assertThat(browser.getTitle()).startsWith("一次性告知单 One-time notice");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("一次性告知单");
+        List<String> sections = browser.findElements(By.cssSelector("h2")).stream().map(WebElement::getText).toList();
+        assertThat(sections).hasSize(3).allSatisfy(s -> assertThat(s).isNotBlank());
+        List<String> exempt = browser.findElements(By.xpath("//h2[@data-section='Materials you need not bring (免提交)']"
+                + "/following-sibling::table[1]//tr[@data-material]")).stream().map(row -> row.getAttribute("data-material")).toList();
+        assertThat(exempt).contains("business-licence", "legal-rep-id-card");
+        List<String> toBring = browser.findElements(By.xpath("//h2[@data-section='Materials to bring']"
+                + "/following-sibling::table[1]//tr[@data-material]")).stream().map(row -> row.getAttribute("data-material")).toList();
+        assertThat(toBring).containsExactlyInAnyOrder("registration-application", "articles-of-association", "food-safety-rules",
+                "premises-layout");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("营业执照", "1.2.156.3005.2.")
+                .doesNotContain("91320102MA1XYW123R");
+        Files.write(Path.of("target", "one-time-notice.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
