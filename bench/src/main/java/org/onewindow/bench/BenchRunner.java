@@ -125,9 +125,9 @@ public final class BenchRunner {
                 // baseline (c) needs the running hub; after the recording, so that its load stays out of the hot spots
                 licenceVerification = LicenceVerificationBaseline.run(hub.baseUrl(), VERIFY_CLIENTS,
                         Duration.ofSeconds(options.baselineSeconds()));
-                say(String.format("Baseline (c) licence verification: raw SM2 %.0f/s (%d threads), verify endpoint %.0f/s with %d clients",
+                say(String.format("Baseline (c) licence verification: raw SM2 %.0f/s (%d threads), hub %.0f/s one per call, %.0f/s in batches",
                         licenceVerification.rawAllCores(), licenceVerification.threads(), licenceVerification.endpointPerSecond(),
-                        VERIFY_CLIENTS));
+                        licenceVerification.batchPerSecond()));
             }
             heapAfterGc = hub.heapAfterGcMiB();
             rssPeak = hub.rssMiB()[1];

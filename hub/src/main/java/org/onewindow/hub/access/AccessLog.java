@@ -51,7 +51,8 @@ public class AccessLog {
     public void record(DataRead read) {
         permit(read);
         store.insert(read, AccessLogStore.Outcome.GRANTED, null, clock.instant());
-        log.info("Data read granted: {} read {} {} of {} for case {} ({})", read.caller(), read.dataKind(), read.what(),
+        // the audit record is the table row; the application log only follows it when asked (DEBUG)
+        log.debug("Data read granted: {} read {} {} of {} for case {} ({})", read.caller(), read.dataKind(), read.what(),
                 IdentifierMask.mask(read.holderId()), read.caseId(), read.purpose());
     }
 

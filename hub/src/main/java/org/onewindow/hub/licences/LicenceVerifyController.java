@@ -44,6 +44,33 @@ class LicenceVerifyController {
 
     @PostMapping(path = "/api/v1/licences/verify", consumes = "application/json", produces = "application/json")
     Verification verify(@Valid @RequestBody VerifyRequest request) {
+        return verifyOne(request);
+    }
+
+    /**
+     * POST /api/v1/licences/verifications: several licences in one call, e.g. every document a counter
+     * holds for one case, answered in order. Each is verified exactly as by /verify; a request the single
+     * endpoint would refuse refuses the whole batch, its faults named verifications[i].field.
+     */
+    @PostMapping(path = "/api/v1/licences/verifications", consumes = "application/json", produces = "application/json")
+    VerifyBatchResponse verifyAll(@Valid @RequestBody VerifyBatchRequest request) {
+        List<Verification> results = new java.util.ArrayList<>(request.verifications().size());
+        for (int i = 0; i < request.verifications().size(); i++) {
+            try {
+                results.add(verifyOne(request.verifications().get(i)));
+            } catch (ProblemException refused) {
+                String prefix = "verifications[" + i + "].";
+                ProblemException named = new ProblemException(refused.status(), refused.type(), refused.title(),
+                        prefix + refused.getMessage(),
+                        refused.faults().stream().map(f -> new Fault(prefix + f.field(), f.code(), f.message())).toList());
+                refused.extensions().forEach(named::with);
+                throw named;
+            }
+        }
+        return new VerifyBatchResponse(results);
+    }
+
+    private Verification verifyOne(VerifyRequest request) {
         if ((request.licenceId() == null) == (request.licence() == null)) {
             throw ProblemException.invalid(List.of(new Fault("licenceId", "exactly-one",
                     "give exactly one of licenceId (read from the library) and licence (a signed licence document)")));

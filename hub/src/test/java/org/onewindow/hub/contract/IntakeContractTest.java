@@ -87,7 +87,7 @@ class IntakeContractTest extends HubTest {
         }));
         assertThat(operations).containsExactlyInAnyOrder("POST /api/v1/cases", "GET /api/v1/cases/{caseId}",
                 "GET /api/v1/cases/{caseId}/release", "POST /api/v1/departments/{department}/callbacks/{taskId}",
-                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify",
+                "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify", "POST /api/v1/licences/verifications",
                 "POST /api/v1/notices", "GET /api/v1/notices/{noticeId}", "GET /api/v1/notices/{noticeId}/print",
                 "GET /api/v1/stats/exemptions", "GET /api/v1/my-data-access");
     }

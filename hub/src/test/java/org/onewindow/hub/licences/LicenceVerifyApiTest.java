@@ -249,6 +249,28 @@ class LicenceVerifyApiTest extends HubTest {
                 .anyRequestedFor(urlPathMatching("/gateway/api/v1/e-licences/(queries|1\\..*)"))).size();
     }
 
+    @Test
+    void severalLicencesAreVerifiedInOneCallInOrderAndABadOneNamesItsPlace() {
+        Map<String, Object> good = Map.of("licenceId", LI_SI_FLAT, "purpose", PURPOSE, "caseId", CASE);
+        Map<String, Object> revoked = Map.of("licenceId", ZHAO_LIU_REVOKED, "purpose", PURPOSE, "caseId", CASE);
+        HubClient.Reply both = hub.post("/api/v1/licences/verifications", "application/json", null,
+                HttpRequest.BodyPublishers.ofString(json(Map.of("verifications", List.of(good, revoked)))));
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        assertThat(both.json().get("results").findValuesAsText("licenceId")).containsExactly(LI_SI_FLAT, ZHAO_LIU_REVOKED);
+        assertThat(both.json().get("results").findValuesAsText("result")).containsExactly("VALID", "INVALID");
+
+        HubClient.Reply refused = hub.post("/api/v1/licences/verifications", "application/json", null,
+                HttpRequest.BodyPublishers.ofString(json(Map.of("verifications", List.of(good, Map.of("licenceId", LI_SI_FLAT))))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("type").asText()).isEqualTo("/problems/purpose-required");
+        assertThat(refused.json().get("errors").findValuesAsText("field"))
+                .containsExactly("verifications[1].purpose", "verifications[1].caseId");
+
+        HubClient.Reply empty = hub.post("/api/v1/licences/verifications", "application/json", null,
+                HttpRequest.BodyPublishers.ofString("{\"verifications\":[]}"));
+        assertThat(empty.status()).isEqualTo(400);
+    }
+
     private JsonNode verifyById(String identifier, Map<String, String> expectedHolder) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("licenceId", identifier);
