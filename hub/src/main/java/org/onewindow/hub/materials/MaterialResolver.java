@@ -43,6 +43,8 @@ import java.util.function.Supplier;
 @Component
 public class MaterialResolver {
 
+    private static final int SAFETY_FACTOR = 10;
+
     private final ServiceCatalogue catalogue;
     private final MaterialHolders holders;
     private final LicenceEvidence licences;
@@ -90,7 +92,9 @@ public class MaterialResolver {
                 pending.add(plan(request, step, material, brought.get(material.code()), purpose, caseId, started));
             }
         }
-        Instant deadline = clock.instant().plus(properties.lookupTimeout()).plusSeconds(1);
+        // each call carries its own timeout (lookup-timeout); this wait is only a safety net, long enough that a
+        // look-up queued behind the hub's own busy threads is not taken for a system that is down
+        Instant deadline = clock.instant().plus(properties.lookupTimeout().multipliedBy(SAFETY_FACTOR));
         List<ResolvedMaterial> resolved = new ArrayList<>();
         for (Pending p : pending) {
             resolved.add(p.finish(outcome(p.lookup(), deadline), deferredUntil));
@@ -173,7 +177,7 @@ public class MaterialResolver {
             long waitMs = Math.max(0, deadline.toEpochMilli() - clock.millis());
             return lookup.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return LookupOutcome.unavailable("no answer within " + properties.lookupTimeout().toMillis() + " ms");
+            return LookupOutcome.unavailable("no answer within " + properties.lookupTimeout().multipliedBy(SAFETY_FACTOR).toMillis() + " ms");
         } catch (ExecutionException e) {
             // a look-up that failed in an unexpected way is treated as a system that did not answer: the case waits
             return LookupOutcome.unavailable("the look-up failed: " + e.getCause());
