@@ -1,17 +1,12 @@
 package org.onewindow.hub.contract;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.hub.testkit.Browser;
-import org.onewindow.hub.testkit.HubTest;
+import org.onewindow.hub.testkit.HubBrowserTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,21 +17,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An integrator opens Swagger UI in a real browser and finds the intake contract's operations. */
-class SwaggerUiBrowserTest extends HubTest {
+class SwaggerUiBrowserTest extends HubBrowserTest {
 
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void swaggerUiListsTheIntakeOperations() throws IOException {

@@ -1,16 +1,11 @@
 package org.onewindow.hub.materials;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onewindow.hub.testkit.Browser;
+import org.onewindow.hub.testkit.HubBrowserTest;
 import org.onewindow.hub.testkit.HubClient;
-import org.onewindow.hub.testkit.HubTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -21,21 +16,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The window clerk prints the one-time notice (一次性告知单) from a real browser. */
-class NoticePageBrowserTest extends HubTest {
+class NoticePageBrowserTest extends HubBrowserTest {
 
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void thePrintableNoticeListsWhatToBringAndWhatIsExempt() throws IOException {
