@@ -1,5 +1,7 @@
 package org.onewindow.hub.cases;
 
+import org.onewindow.schemas.cases.CaseRequest;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +109,15 @@ public class CaseStore {
                 .query((rs, n) -> new CaseEvent(rs.getLong("event_id"), rs.getString("case_id"), rs.getString("task_id"),
                         CaseEventType.valueOf(rs.getString("event_type")), rs.getString("detail"), instant(rs, "occurred_at")))
                 .list();
+    }
+
+    /** The request as the case was submitted (kept whole in request_json). */
+    public CaseRequest request(CaseRecord caseRecord) {
+        try {
+            return objectMapper.readValue(caseRecord.requestJson(), CaseRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored request of case " + caseRecord.caseId() + " is unreadable", e);
+        }
     }
 
     /** How the case's materials were resolved (written by the material resolution at intake), masked for display. */

@@ -4,6 +4,7 @@ import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.Catalogue;
 import org.onewindow.schemas.catalogue.Department;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.LicenceType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,14 @@ public final class ServiceCatalogue {
     private final Map<String, Department> departments;
     private final Map<String, Item> items;
     private final Map<String, Bundle> bundles;
+    private final Map<String, LicenceType> licenceTypes;
 
     public ServiceCatalogue(Catalogue catalogue) {
         this.catalogue = catalogue;
         this.departments = index(catalogue.departments(), Department::code);
         this.items = index(catalogue.items(), Item::code);
         this.bundles = index(catalogue.bundles(), Bundle::code);
+        this.licenceTypes = index(catalogue.licenceTypes(), LicenceType::code);
     }
 
     public Optional<Item> item(String code) {
@@ -32,6 +35,10 @@ public final class ServiceCatalogue {
 
     public Optional<Bundle> bundle(String code) {
         return Optional.ofNullable(bundles.get(code));
+    }
+
+    public Optional<LicenceType> licenceType(String code) {
+        return Optional.ofNullable(licenceTypes.get(code));
     }
 
     public Optional<Department> department(String code) {

@@ -46,8 +46,12 @@ class CaseAcceptance {
         store.addEvent(caseId, null, CaseEventType.MATERIALS_RESOLVED, summary(resolution), now);
     }
 
-    void accept(String caseId, CaseRequest request, String channelNote, Instant now) {
-        List<PlannedTask> plan = planner.plan(request);
+    /** The case's tasks; refuses (422) a request naming what the catalogue does not hold. */
+    List<PlannedTask> plan(CaseRequest request) {
+        return planner.plan(request);
+    }
+
+    void accept(String caseId, CaseRequest request, List<PlannedTask> plan, String channelNote, Instant now) {
         store.addEvent(caseId, null, CaseEventType.CASE_ACCEPTED, "accepted for " + request.serviceCode() + " via " + channelNote, now);
         List<TaskRecord> ready = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {

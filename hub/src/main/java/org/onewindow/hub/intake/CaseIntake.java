@@ -10,7 +10,7 @@ import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
-import org.onewindow.hub.tasks.TaskPlanner;
+import org.onewindow.hub.tasks.PlannedTask;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.Item;
@@ -42,7 +42,6 @@ import java.util.Optional;
 class CaseIntake {
 
     private final CaseStore store;
-    private final TaskPlanner planner;
     private final CaseAcceptance acceptance;
     private final MaterialResolver resolver;
     private final OneTimeNotices notices;
@@ -56,11 +55,10 @@ class CaseIntake {
     private final IntakeProperties properties;
     private final TransactionTemplate transactions;
 
-    CaseIntake(CaseStore store, TaskPlanner planner, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices, NoticeStore noticeStore,
+    CaseIntake(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices, NoticeStore noticeStore,
                ServiceCatalogue catalogue, DeadlineCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
                Clock clock, IntakeProperties properties, PlatformTransactionManager transactionManager) {
         this.store = store;
-        this.planner = planner;
         this.acceptance = acceptance;
         this.resolver = resolver;
         this.notices = notices;
@@ -80,7 +78,8 @@ class CaseIntake {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        planner.plan(request); // refuses a request naming what the catalogue does not hold, before anything is read
+        // refuses a request naming what the catalogue does not hold, before anything is read
+        List<PlannedTask> plan = acceptance.plan(request);
         String caseId = numbers.next();
         // the look-ups run before the transaction: no connection is held while other systems answer
         MaterialResolution resolution = resolver.resolve(request, caseId);
@@ -101,7 +100,7 @@ class CaseIntake {
             if (status == CaseStatus.WAITING_VERIFICATION) {
                 store.addEvent(caseId, null, CaseEventType.VERIFICATION_WAITING, WaitingCases.reason(resolution), now);
             } else {
-                acceptance.accept(caseId, request, request.channel().name(), now);
+                acceptance.accept(caseId, request, plan, request.channel().name(), now);
             }
             return new IntakeReceipt(caseId, status.name());
         });

@@ -1,7 +1,5 @@
 package org.onewindow.hub.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
@@ -40,18 +38,16 @@ public class WaitingCases {
     private final CaseAcceptance acceptance;
     private final MaterialResolver resolver;
     private final JdbcClient jdbc;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
     private final MaterialProperties properties;
     private final TransactionTemplate transactions;
 
-    WaitingCases(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, JdbcClient jdbc, ObjectMapper objectMapper,
+    WaitingCases(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, JdbcClient jdbc,
                  Clock clock, MaterialProperties properties, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.acceptance = acceptance;
         this.resolver = resolver;
         this.jdbc = jdbc;
-        this.objectMapper = objectMapper;
         this.clock = clock;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -73,7 +69,7 @@ public class WaitingCases {
 
     private boolean retry(String caseId) {
         CaseRecord waiting = store.findCase(caseId).orElseThrow();
-        CaseRequest request = request(waiting);
+        CaseRequest request = store.request(waiting);
         MaterialResolution resolution = resolver.resolve(request, caseId);
         Boolean movedOn = transactions.execute(tx -> {
             if (store.lockCase(caseId).status() != CaseStatus.WAITING_VERIFICATION) {
@@ -94,7 +90,7 @@ public class WaitingCases {
                 return true;
             }
             store.updateCaseStatus(caseId, WAITING, CaseStatus.ACCEPTED, null, now);
-            acceptance.accept(caseId, request, request.channel().name() + ", after its materials were verified", now);
+            acceptance.accept(caseId, request, acceptance.plan(request), request.channel().name() + ", after its materials were verified", now);
             return true;
         });
         if (Boolean.TRUE.equals(movedOn)) {
@@ -110,13 +106,5 @@ public class WaitingCases {
                 .map(m -> m.materialCode() + " (" + m.reason() + ")")
                 .distinct().collect(Collectors.joining("; "));
         return "waiting to verify " + waitingFor + "; retried automatically; the applicant is not asked to bring these";
-    }
-
-    private CaseRequest request(CaseRecord record) {
-        try {
-            return objectMapper.readValue(record.requestJson(), CaseRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("case " + record.caseId() + " holds an unreadable request", e);
-        }
     }
 }

@@ -39,10 +39,8 @@ class MaterialHolders {
         if (material.source() != MaterialSource.LICENCE) {
             return Optional.of(new Holder(applicant.holderId(), applicant.name()));
         }
-        boolean companyLicence = catalogue.catalogue().licenceTypes().stream()
-                .filter(type -> type.code().equals(material.licenceType()))
-                .map(LicenceType::holderKind)
-                .anyMatch(COMPANY::equals);
+        boolean companyLicence = catalogue.licenceType(material.licenceType()).map(LicenceType::holderKind)
+                .filter(COMPANY::equals).isPresent();
         if (companyLicence) {
             return applicant.kind() == ApplicantKind.COMPANY
                     ? Optional.of(new Holder(applicant.creditCode(), applicant.name()))

@@ -1,7 +1,5 @@
 package org.onewindow.hub.tasks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.adapters.kit.DepartmentAcknowledgement;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
@@ -10,7 +8,6 @@ import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
 import org.onewindow.hub.sharing.SharingRouter;
-import org.onewindow.schemas.cases.CaseRequest;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 import org.slf4j.Logger;
@@ -41,18 +38,16 @@ public class TaskLedger {
     private final CaseStore store;
     private final TaskDispatcher dispatcher;
     private final SharingRouter sharing;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
     private final Duration callbackTimeout;
 
-    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, ObjectMapper objectMapper, Clock clock,
+    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock,
                @Value("${onewindow.tasks.callback-timeout-ms}") long callbackTimeoutMs) {
         this.callbackTimeout = Duration.ofMillis(callbackTimeoutMs);
         this.store = store;
         this.dispatcher = dispatcher;
         this.sharing = sharing;
-        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
@@ -183,7 +178,7 @@ public class TaskLedger {
             store.updateTask(task.taskId(), Set.of(TaskStatus.WAITING), TaskStatus.QUEUED, null, null, null, now);
         }
         if (!ready.isEmpty()) {
-            dispatcher.dispatch(request(caseRecord), ready, done, now);
+            dispatcher.dispatch(store.request(caseRecord), ready, done, now);
         }
         if (done.size() == tasks.size() && store.updateCaseStatus(caseRecord.caseId(), LIVE, CaseStatus.COMPLETED, null, now)) {
             store.addEvent(caseRecord.caseId(), null, CaseEventType.CASE_COMPLETED, "all " + tasks.size() + " task(s) completed", now);
@@ -202,14 +197,6 @@ public class TaskLedger {
 
     private TaskStatus currentStatus(TaskMessage task) {
         return store.findTask(task.taskId()).map(TaskRecord::status).orElse(null);
-    }
-
-    private CaseRequest request(CaseRecord caseRecord) {
-        try {
-            return objectMapper.readValue(caseRecord.requestJson(), CaseRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored request of case " + caseRecord.caseId() + " is unreadable", e);
-        }
     }
 
     private static String ref(TaskOutcome outcome) {

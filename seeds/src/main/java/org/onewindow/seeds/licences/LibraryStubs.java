@@ -47,9 +47,7 @@ final class LibraryStubs {
 
     private ObjectNode statusChanges() {
         ObjectNode m = mapping("e-licence library: the status-changes feed (nothing has changed in the seeded library)", 3);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "GET");
-        request.put("urlPath", BASE + "/status-changes");
+        ObjectNode request = request(m, "GET", "urlPath", BASE + "/status-changes");
         request.putObject("queryParameters").putObject("after").put("matches", "[0-9]+");
         ok(m).putObject("jsonBody").putArray("changes");
         return m;
@@ -58,9 +56,7 @@ final class LibraryStubs {
     /** Whatever no other query mapping took: purpose or caseId is missing or empty. */
     private ObjectNode refuseQueryWithoutPurpose() {
         ObjectNode m = mapping("e-licence library: refuse a query without purpose or caseId (查询须说明用途和办件编号)", 60);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "POST");
-        request.put("urlPath", BASE + "/queries");
+        request(m, "POST", "urlPath", BASE + "/queries");
         problem(m, 400, "purpose-required", "用途和办件编号必填 / purpose and caseId are required");
         return m;
     }
@@ -68,9 +64,7 @@ final class LibraryStubs {
     /** Whatever no other read mapping took: purpose or caseId is missing or empty. */
     private ObjectNode refuseGetWithoutPurpose() {
         ObjectNode m = mapping("e-licence library: refuse reading a licence without purpose or caseId", 60);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "GET");
-        request.put("urlPathPattern", BASE + "/[^/]+");
+        request(m, "GET", "urlPathPattern", BASE + "/[^/]+");
         problem(m, 400, "purpose-required", "用途和办件编号必填 / purpose and caseId are required");
         return m;
     }
@@ -89,9 +83,7 @@ final class LibraryStubs {
     private ObjectNode query(List<Licence> found) {
         Licence first = found.get(0);
         ObjectNode m = mapping("e-licence library: " + first.holderName() + "'s " + first.licenceType(), 10);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "POST");
-        request.put("urlPath", BASE + "/queries");
+        ObjectNode request = request(m, "POST", "urlPath", BASE + "/queries");
         ArrayNode bodyPatterns = request.putArray("bodyPatterns");
         ObjectNode equal = bodyPatterns.addObject();
         equal.putObject("equalToJson").put("holderId", first.holderId()).put("licenceType", first.licenceType());
@@ -104,9 +96,7 @@ final class LibraryStubs {
 
     private ObjectNode emptyQuery() {
         ObjectNode m = mapping("e-licence library: no licence of that type for that holder", 50);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "POST");
-        request.put("urlPath", BASE + "/queries");
+        ObjectNode request = request(m, "POST", "urlPath", BASE + "/queries");
         requirePurposeInBody(request, request.putArray("bodyPatterns"));
         ok(m).putObject("jsonBody").putArray("licences");
         return m;
@@ -114,9 +104,7 @@ final class LibraryStubs {
 
     private ObjectNode get(Licence l) {
         ObjectNode m = mapping("e-licence library: " + l.holderName() + "'s " + l.licenceType() + " " + l.identifier(), 10);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "GET");
-        request.put("urlPath", BASE + "/" + l.identifier());
+        ObjectNode request = request(m, "GET", "urlPath", BASE + "/" + l.identifier());
         requirePurposeInQuery(request);
         ok(m).set("jsonBody", json.valueToTree(l));
         return m;
@@ -124,12 +112,18 @@ final class LibraryStubs {
 
     private ObjectNode notFound() {
         ObjectNode m = mapping("e-licence library: no licence with that identifier", 50);
-        ObjectNode request = m.putObject("request");
-        request.put("method", "GET");
-        request.put("urlPathPattern", BASE + "/[^/]+");
+        ObjectNode request = request(m, "GET", "urlPathPattern", BASE + "/[^/]+");
         requirePurposeInQuery(request);
         problem(m, 404, "licence-not-found", "无此电子证照 / no such e-licence");
         return m;
+    }
+
+    /** The mapping's request: its method and its URL path, exact (urlPath) or a pattern (urlPathPattern). */
+    private static ObjectNode request(ObjectNode mapping, String method, String urlKey, String url) {
+        ObjectNode request = mapping.putObject("request");
+        request.put("method", method);
+        request.put(urlKey, url);
+        return request;
     }
 
     private ObjectNode mapping(String name, int priority) {
