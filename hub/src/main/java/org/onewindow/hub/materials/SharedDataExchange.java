@@ -44,7 +44,8 @@ class SharedDataExchange {
         this.objectMapper = objectMapper;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.lookupTimeout()).build();
+        // HTTP/1.1 like the e-licence library client: the gateway speaks it, and no h2c upgrade is tried on each connection
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.lookupTimeout()).build();
     }
 
     /**

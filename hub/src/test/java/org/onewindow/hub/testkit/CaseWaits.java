@@ -2,6 +2,8 @@ package org.onewindow.hub.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,12 +17,16 @@ public final class CaseWaits {
 
     public static JsonNode awaitStatus(HubClient hub, String caseId, String status, Duration within) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(within).pollInterval(Duration.ofMillis(100))
-                .alias("case " + caseId + " reaching " + status + " (last seen: " + (last.get() == null ? "-" : last.get().get("status")) + ")")
-                .until(() -> {
-                    last.set(hub.caseView(caseId));
-                    return status.equals(last.get().get("status").asText());
-                });
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {
+                last.set(hub.caseView(caseId));
+                return status.equals(last.get().get("status").asText());
+            });
+        } catch (ConditionTimeoutException e) {
+            // the case as last seen says why it did not get there (status, reason, timeline, tasks)
+            throw new AssertionError("case " + caseId + " did not reach " + status + " within " + within
+                    + "; last seen: " + last.get(), e);
+        }
         return last.get();
     }
 

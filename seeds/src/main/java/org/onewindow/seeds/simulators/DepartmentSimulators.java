@@ -106,11 +106,13 @@ public class DepartmentSimulators implements AutoCloseable {
                 .maxRequestJournalEntries(settings.journalEntries())
                 .notifier(new Slf4jNotifier(false))
                 .extensions(callbacks));
-        server.start();
+        // stubs first, then the port: a system brought back must not answer anything before it knows its stubs
+        // (a hub retrying meanwhile would take a half-loaded gateway's "not found" for an answer)
         if (settings.latencyMs() > 0) {
             server.setGlobalFixedDelay(settings.latencyMs());
         }
         stubs.get(department).forEach(file -> mappings(read(file)).forEach(server::addStubMapping));
+        server.start();
         return server;
     }
 
