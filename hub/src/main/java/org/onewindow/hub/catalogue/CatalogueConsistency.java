@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -121,17 +122,66 @@ final class CatalogueConsistency {
                 }
             }
         }
-        cycle(dependencies).ifPresent(step -> fault(sourced, "steps", "the steps depend on each other in a circle through '" + step + "'"));
+        Optional<String> cycle = cycle(dependencies);
+        cycle.ifPresent(step -> fault(sourced, "steps", "the steps depend on each other in a circle through '" + step + "'"));
+        if (cycle.isEmpty()) {
+            sharedDataComesFromEarlierSteps(sourced, dependencies);
+        }
     }
 
-    private static java.util.Optional<String> cycle(Map<String, List<String>> dependencies) {
+    /**
+     * A step is spared a shared record only once the step that produces it in the same case has answered, so a
+     * step that needs a record another step of the bundle produces must wait for it, directly or not: run side
+     * by side, it would be sent a record that does not exist yet.
+     */
+    private void sharedDataComesFromEarlierSteps(Sourced<Bundle> sourced, Map<String, List<String>> dependencies) {
+        List<Bundle.Step> steps = sourced.value().steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Bundle.Step step = steps.get(i);
+            Set<String> earlier = new HashSet<>();
+            collectEarlier(step.id(), dependencies, earlier);
+            for (String dataItem : sharedDataNeeded(step.item())) {
+                for (Bundle.Step other : steps) {
+                    if (other != step && !earlier.contains(other.id()) && produces(other.item(), dataItem)) {
+                        fault(sourced, "steps[" + i + "].dependsOn", "step '" + step.id() + "' needs " + dataItem
+                                + ", which step '" + other.id() + "' produces in the same case: it must depend on '"
+                                + other.id() + "', or its item must not ask for " + dataItem);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void collectEarlier(String step, Map<String, List<String>> dependencies, Set<String> earlier) {
+        for (String dependency : dependencies.getOrDefault(step, List.of())) {
+            if (earlier.add(dependency)) {
+                collectEarlier(dependency, dependencies, earlier);
+            }
+        }
+    }
+
+    private List<String> sharedDataNeeded(String itemCode) {
+        return item(itemCode).map(item -> item.materials().stream()
+                .filter(m -> m.source() == MaterialSource.SHARED_DATA).map(m -> m.sharedData().dataItem()).toList())
+                .orElse(List.of());
+    }
+
+    private boolean produces(String itemCode, String dataItem) {
+        return item(itemCode).map(item -> item.produces().contains(dataItem)).orElse(false);
+    }
+
+    private Optional<Item> item(String code) {
+        return catalogue.items().stream().map(Sourced::value).filter(item -> item.code().equals(code)).findFirst();
+    }
+
+    private static Optional<String> cycle(Map<String, List<String>> dependencies) {
         Set<String> done = new HashSet<>();
         for (String start : dependencies.keySet()) {
             if (reachesItself(start, dependencies, new HashSet<>(), done)) {
-                return java.util.Optional.of(start);
+                return Optional.of(start);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean reachesItself(String step, Map<String, List<String>> dependencies, Set<String> path, Set<String> done) {

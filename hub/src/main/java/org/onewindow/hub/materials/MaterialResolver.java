@@ -130,7 +130,8 @@ public class MaterialResolver {
             }
             case SHARED_DATA -> {
                 String dataItem = material.sharedData().dataItem();
-                Optional<CaseStep> producer = step.others().stream()
+                // only a step this one waits for: the catalogue refuses a bundle whose steps would run side by side
+                Optional<CaseStep> producer = step.ancestors().stream()
                         .filter(s -> s.item().produces().contains(dataItem)).findFirst();
                 if (producer.isPresent()) {
                     return base.exempt("produced in this case by step " + producer.get().stepId() + " (" + producer.get().item().code() + ")");
@@ -191,28 +192,20 @@ public class MaterialResolver {
     private List<CaseStep> steps(CaseRequest request) {
         if (request.itemCode() != null) {
             Item item = catalogue.item(request.itemCode()).orElseThrow();
-            return List.of(new CaseStep(null, item, List.of(), List.of()));
+            return List.of(new CaseStep(null, item, List.of()));
         }
         Bundle bundle = catalogue.bundle(request.bundleCode()).orElseThrow();
         Map<String, Bundle.Step> byId = new HashMap<>();
         bundle.steps().forEach(s -> byId.put(s.id(), s));
         Map<String, CaseStep> built = new LinkedHashMap<>();
         for (Bundle.Step step : bundle.steps()) {
-            built.put(step.id(), new CaseStep(step.id(), catalogue.item(step.item()).orElseThrow(), new ArrayList<>(), new ArrayList<>()));
+            built.put(step.id(), new CaseStep(step.id(), catalogue.item(step.item()).orElseThrow(), new ArrayList<>()));
         }
         for (Bundle.Step step : bundle.steps()) {
             CaseStep caseStep = built.get(step.id());
             Set<String> ancestors = new HashSet<>();
             collectAncestors(step, byId, ancestors);
-            for (Bundle.Step other : bundle.steps()) {
-                if (other.id().equals(step.id())) {
-                    continue;
-                }
-                caseStep.others().add(built.get(other.id()));
-                if (ancestors.contains(other.id())) {
-                    caseStep.ancestors().add(built.get(other.id()));
-                }
-            }
+            ancestors.forEach(ancestor -> caseStep.ancestors().add(built.get(ancestor)));
         }
         return List.copyOf(built.values());
     }
@@ -225,8 +218,8 @@ public class MaterialResolver {
         }
     }
 
-    /** A step of the case: its item, the steps it waits for (directly or not), and every other step of the bundle. */
-    private record CaseStep(String stepId, Item item, List<CaseStep> ancestors, List<CaseStep> others) {
+    /** A step of the case: its item and the steps it waits for, directly or not. */
+    private record CaseStep(String stepId, Item item, List<CaseStep> ancestors) {
     }
 
     /** A material on its way to a resolution: decided already, or waiting for a look-up. */

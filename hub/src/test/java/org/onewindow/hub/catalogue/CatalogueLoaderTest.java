@@ -98,6 +98,30 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void aStepThatNeedsARecordAnotherStepProducesMustWaitForIt() throws IOException {
+        write("a.yaml", """
+                departments:
+                  - { code: tax, name: Tax, nameZh: 税务, dialect: soap }
+                  - { code: police, name: Police, nameZh: 公安, dialect: soap }
+                items:
+                  - { code: TAX-A, name: A, nameZh: 甲, type: collection, department: tax, legalLimitDays: 5,
+                      promisedLimitDays: 0, handling: immediate, produces: [tax-record], materials: [] }
+                  - { code: PS-B, name: B, nameZh: 乙, type: collection, department: police, legalLimitDays: 5,
+                      promisedLimitDays: 0, handling: immediate, materials: [
+                        { code: tax-record, name: T, nameZh: 税务记录, source: shared-data, sharedData: { department: tax, dataItem: tax-record } } ] }
+                bundles:
+                  - { code: SIDE-BY-SIDE, name: S, nameZh: 并行, promisedLimitDays: 1,
+                      steps: [ { id: pay, item: TAX-A }, { id: file, item: PS-B } ] }
+                  - { code: IN-TURN, name: T, nameZh: 依次, promisedLimitDays: 1,
+                      steps: [ { id: pay, item: TAX-A }, { id: check, item: TAX-A, dependsOn: [pay] }, { id: file, item: PS-B, dependsOn: [check] } ] }
+                """);
+        assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("a.yaml: bundles[0] (SIDE-BY-SIDE), field steps[1].dependsOn: step 'file' needs tax-record, "
+                        + "which step 'pay' produces in the same case: it must depend on 'pay', or its item must not ask for tax-record")
+                .message().doesNotContain("IN-TURN").doesNotContain("step 'pay' needs");
+    }
+
+    @Test
     void calendarAdjustedWorkdayMustBeAWeekendDay() throws IOException {
         write("calendar.yaml", """
                 calendar:

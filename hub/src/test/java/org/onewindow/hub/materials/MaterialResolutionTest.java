@@ -58,7 +58,10 @@ class MaterialResolutionTest extends HubTest {
         assertThat(notice.get("mustBring").findValuesAsText("brought")).containsOnly("true");
         assertThat(codes(notice.get("mayDefer"))).containsExactlyInAnyOrder("bank-account", "staff-health-certificates");
         assertThat(codes(notice.get("exempt"))).contains("business-licence", "legal-rep-id-card", "premises-certificate",
-                "company-registration", "company-tax-registration");
+                "company-registration");
+        assertThat(entry(notice.get("exempt"), "company-registration").get("evidence").asText())
+                .as("steps after the business licence need the registration it produces, not another copy")
+                .contains("produced in this case by step company-establishment");
         JsonNode businessLicence = entry(notice.get("exempt"), "business-licence");
         assertThat(businessLicence.get("reference").asText()).startsWith("1.2.156.3005.2.");
         assertThat(businessLicence.get("verifiedAt").asText()).isNotEmpty();
