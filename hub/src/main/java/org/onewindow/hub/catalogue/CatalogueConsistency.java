@@ -125,7 +125,7 @@ final class CatalogueConsistency {
         Optional<String> cycle = cycle(dependencies);
         cycle.ifPresent(step -> fault(sourced, "steps", "the steps depend on each other in a circle through '" + step + "'"));
         if (cycle.isEmpty()) {
-            sharedDataComesFromEarlierSteps(sourced, dependencies);
+            sharedDataComesFromEarlierSteps(sourced);
         }
     }
 
@@ -134,12 +134,11 @@ final class CatalogueConsistency {
      * step that needs a record another step of the bundle produces must wait for it, directly or not: run side
      * by side, it would be sent a record that does not exist yet.
      */
-    private void sharedDataComesFromEarlierSteps(Sourced<Bundle> sourced, Map<String, List<String>> dependencies) {
+    private void sharedDataComesFromEarlierSteps(Sourced<Bundle> sourced) {
         List<Bundle.Step> steps = sourced.value().steps();
         for (int i = 0; i < steps.size(); i++) {
             Bundle.Step step = steps.get(i);
-            Set<String> earlier = new HashSet<>();
-            collectEarlier(step.id(), dependencies, earlier);
+            Set<String> earlier = sourced.value().stepsBefore(step.id());
             for (String dataItem : sharedDataNeeded(step.item())) {
                 for (Bundle.Step other : steps) {
                     if (other != step && !earlier.contains(other.id()) && produces(other.item(), dataItem)) {
@@ -148,14 +147,6 @@ final class CatalogueConsistency {
                                 + other.id() + "', or its item must not ask for " + dataItem);
                     }
                 }
-            }
-        }
-    }
-
-    private static void collectEarlier(String step, Map<String, List<String>> dependencies, Set<String> earlier) {
-        for (String dependency : dependencies.getOrDefault(step, List.of())) {
-            if (earlier.add(dependency)) {
-                collectEarlier(dependency, dependencies, earlier);
             }
         }
     }

@@ -18,12 +18,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -195,27 +193,12 @@ public class MaterialResolver {
             return List.of(new CaseStep(null, item, List.of()));
         }
         Bundle bundle = catalogue.bundle(request.bundleCode()).orElseThrow();
-        Map<String, Bundle.Step> byId = new HashMap<>();
-        bundle.steps().forEach(s -> byId.put(s.id(), s));
         Map<String, CaseStep> built = new LinkedHashMap<>();
         for (Bundle.Step step : bundle.steps()) {
             built.put(step.id(), new CaseStep(step.id(), catalogue.item(step.item()).orElseThrow(), new ArrayList<>()));
         }
-        for (Bundle.Step step : bundle.steps()) {
-            CaseStep caseStep = built.get(step.id());
-            Set<String> ancestors = new HashSet<>();
-            collectAncestors(step, byId, ancestors);
-            ancestors.forEach(ancestor -> caseStep.ancestors().add(built.get(ancestor)));
-        }
+        built.values().forEach(step -> bundle.stepsBefore(step.stepId()).forEach(before -> step.ancestors().add(built.get(before))));
         return List.copyOf(built.values());
-    }
-
-    private static void collectAncestors(Bundle.Step step, Map<String, Bundle.Step> byId, Set<String> into) {
-        for (String parent : step.dependsOn()) {
-            if (into.add(parent)) {
-                collectAncestors(byId.get(parent), byId, into);
-            }
-        }
     }
 
     /** A step of the case: its item and the steps it waits for, directly or not. */

@@ -1,6 +1,8 @@
 package org.onewindow.schemas.catalogue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A bundle (一件事一次办): several items of several departments applied for at once. Steps without a
@@ -10,6 +12,29 @@ public record Bundle(String code, String name, String nameZh, int promisedLimitD
 
     public Bundle {
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /**
+     * The steps a step waits for, directly or through others: only what they produce exists when it starts.
+     * Unknown step ids and circles (which the catalogue refuses) end the walk instead of failing it.
+     */
+    public Set<String> stepsBefore(String stepId) {
+        Set<String> before = new HashSet<>();
+        collectBefore(stepId, before);
+        before.remove(stepId); // only in a circle
+        return before;
+    }
+
+    private void collectBefore(String stepId, Set<String> before) {
+        for (Step step : steps) {
+            if (step.id().equals(stepId)) {
+                for (String dependency : step.dependsOn()) {
+                    if (before.add(dependency)) {
+                        collectBefore(dependency, before);
+                    }
+                }
+            }
+        }
     }
 
     /** One item of the bundle; it starts when every step it depends on has completed. */
