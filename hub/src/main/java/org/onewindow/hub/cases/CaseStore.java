@@ -51,6 +51,11 @@ public class CaseStore {
         return jdbc.sql("SELECT * FROM cases WHERE case_id = ?").param(caseId).query(this::caseRow).optional();
     }
 
+    /** How many cases have this status now (an index search, cheap enough for a health check). */
+    public long countCases(CaseStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM cases WHERE status = ?").param(status.name()).query(Long.class).single();
+    }
+
     /** Reads the case and holds its row lock until the transaction ends, so task outcomes of one case apply one at a time. */
     public CaseRecord lockCase(String caseId) {
         return jdbc.sql("SELECT * FROM cases WHERE case_id = ? FOR UPDATE").param(caseId).query(this::caseRow).single();

@@ -33,16 +33,8 @@ class DepartmentConfiguration {
     Map<String, CircuitBreaker> departmentCircuitBreakers(List<DepartmentAdapter> adapters, CircuitBreakerProperties defaults,
                                                           Environment environment) {
         Map<String, CircuitBreaker> breakers = new TreeMap<>();
-        adapters.forEach(adapter -> {
-            String own = "onewindow.departments." + adapter.department() + ".circuit-breaker.";
-            DepartmentOutage.CircuitBreakerSettings settings = new DepartmentOutage.CircuitBreakerSettings(
-                    environment.getProperty(own + "sliding-window-size", Integer.class, defaults.slidingWindowSize()),
-                    environment.getProperty(own + "minimum-number-of-calls", Integer.class, defaults.minimumNumberOfCalls()),
-                    environment.getProperty(own + "failure-rate-threshold", Float.class, defaults.failureRateThreshold()),
-                    Duration.ofMillis(environment.getProperty(own + "wait-in-open-state-ms", Long.class, defaults.waitInOpenStateMs())),
-                    environment.getProperty(own + "calls-in-half-open-state", Integer.class, defaults.callsInHalfOpenState()));
-            breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(), settings));
-        });
+        adapters.forEach(adapter -> breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(),
+                defaults.overriddenBy(environment, "onewindow.departments." + adapter.department() + ".circuit-breaker"))));
         return breakers;
     }
 
@@ -79,11 +71,7 @@ class DepartmentConfiguration {
     HealthIndicator departments(Map<String, CircuitBreaker> departmentCircuitBreakers) {
         return () -> {
             Map<String, Object> details = new TreeMap<>();
-            departmentCircuitBreakers.forEach((department, breaker) -> details.put(department, Map.of(
-                    "circuit", breaker.getState().name(),
-                    "failureRate", breaker.getMetrics().getFailureRate(),
-                    "notPermittedCalls", breaker.getMetrics().getNumberOfNotPermittedCalls(),
-                    "opensAfterCalls", breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls())));
+            departmentCircuitBreakers.forEach((department, breaker) -> details.put(department, CircuitHealth.details(breaker)));
             return Health.up().withDetails(details).build();
         };
     }

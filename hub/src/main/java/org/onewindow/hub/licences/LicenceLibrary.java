@@ -6,6 +6,7 @@ import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.access.PurposeRequiredException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.schemas.licences.Licence;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -41,13 +43,21 @@ public class LicenceLibrary {
     private final Supplier<String> baseUrl;
     private final Duration timeout;
     private final AccessLog accessLog;
+    private final CircuitBreaker circuit;
 
-    LicenceLibrary(HttpClient http, ObjectMapper json, Supplier<String> baseUrl, Duration timeout, AccessLog accessLog) {
+    LicenceLibrary(HttpClient http, ObjectMapper json, Supplier<String> baseUrl, Duration timeout, AccessLog accessLog,
+                   CircuitBreaker circuit) {
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.accessLog = accessLog;
+        this.circuit = circuit;
+    }
+
+    /** The library's circuit breaker, for operators (health) to see whether it answers. */
+    public CircuitBreaker circuit() {
+        return circuit;
     }
 
     /**
@@ -120,7 +130,28 @@ public class LicenceLibrary {
                 .header("X-Request-Id", UUID.randomUUID().toString());
     }
 
+    /**
+     * One call through the library's circuit breaker: while it is open (the library failed most recent calls) the
+     * call fails at once, so a case is not held up by a library known to be down; every failure to get an answer
+     * (unreachable, no answer in time, 5xx) counts, an answer of any other kind does not.
+     */
     private HttpResponse<byte[]> send(HttpRequest request) {
+        if (!circuit.tryAcquirePermission()) {
+            throw new LicenceLibraryUnavailableException("it failed most recent calls, so it is not asked again until "
+                    + "its circuit breaker lets a probe through", null);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = sendNow(request);
+            circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return response;
+        } catch (LicenceLibraryUnavailableException e) {
+            circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            throw e;
+        }
+    }
+
+    private HttpResponse<byte[]> sendNow(HttpRequest request) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 500) {

@@ -1,6 +1,9 @@
 package org.onewindow.hub.licences;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.hub.access.AccessLog;
+import org.onewindow.hub.departments.CircuitBreakerProperties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +49,15 @@ class LicencesConfiguration {
     }
 
     @Bean
-    LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment, AccessLog accessLog) {
+    LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment, AccessLog accessLog,
+                                  CircuitBreakerProperties circuitBreakers) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.library().connectTimeoutMs())).build();
-        return new LicenceLibrary(http, objectMapper, baseUrl(environment), Duration.ofMillis(properties.library().timeoutMs()), accessLog);
+        CircuitBreaker circuit = DepartmentOutage.circuitBreaker("e-licence-library", "e-licence library (电子证照库)",
+                circuitBreakers.overriddenBy(environment, "onewindow.licences.library.circuit-breaker"), failure -> true,
+                "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");
+        return new LicenceLibrary(http, objectMapper, baseUrl(environment), Duration.ofMillis(properties.library().timeoutMs()),
+                accessLog, circuit);
     }
 
     @Bean

@@ -5,6 +5,9 @@ import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.onewindow.adapters.kit.DepartmentOutage;
+import org.onewindow.hub.departments.CircuitBreakerProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Asks the department that owns a record for it, through the provincial data-sharing exchange (数据共享交换平台),
@@ -36,10 +40,14 @@ class SharedDataExchange {
     private final Clock clock;
     private final HttpClient http;
     private final AccessLog accessLog;
+    private final CircuitBreaker circuit;
 
     SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, Clock clock,
-                       AccessLog accessLog) {
+                       AccessLog accessLog, CircuitBreakerProperties circuitBreakers) {
         this.accessLog = accessLog;
+        this.circuit = DepartmentOutage.circuitBreaker("data-exchange", "data exchange (数据共享交换平台)",
+                circuitBreakers.overriddenBy(environment, "onewindow.materials.data-exchange.circuit-breaker"), failure -> true,
+                "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");
         this.environment = environment;
         this.objectMapper = objectMapper;
         this.properties = properties;
@@ -68,36 +76,78 @@ class SharedDataExchange {
         body.put("purpose", purpose);
         body.put("caseId", caseId);
         Map<String, Object> envelope = Map.of("head", Map.of("requestId", requestId, "serviceCode", SERVICE_CODE), "body", body);
+        HttpResponse<byte[]> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + PATH))
+            response = ask(HttpRequest.newBuilder(URI.create(baseUrl() + PATH))
                     .timeout(properties.lookupTimeout())
                     .header("Content-Type", "application/json")
                     .header("X-Request-Id", requestId)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(objectMapper.writeValueAsBytes(envelope)))
-                    .build();
+                    .build());
+        } catch (Unanswered e) {
+            return LookupOutcome.unavailable(e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a data exchange query", e);
+        }
+        JsonNode reply;
+        try {
+            reply = objectMapper.readTree(response.body());
+        } catch (IOException e) {
+            return LookupOutcome.unavailable("the data exchange answered HTTP " + response.statusCode() + " without JSON");
+        }
+        String code = reply.path("head").path("code").asText();
+        if ("200".equals(code) && reply.path("data").hasNonNull("recordRef")) {
+            accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA,
+                    what + " " + reply.path("data").path("recordRef").asText(), purpose, caseId));
+            return LookupOutcome.found(reply.path("data").path("recordRef").asText(), clock.instant(),
+                    dataItem + " of " + owner + (agreement == null ? " (its own record)" : " under " + agreement));
+        }
+        if ("404".equals(code)) {
+            accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what + " (none held)", purpose, caseId));
+            return LookupOutcome.notUsable(owner + " holds no " + dataItem + " for this holder");
+        }
+        return LookupOutcome.unavailable("the data exchange refused the query: HTTP " + response.statusCode()
+                + " " + reply.path("head").path("message").asText(""));
+    }
+
+    /** The data exchange's circuit breaker, for operators (health) to see whether it answers. */
+    CircuitBreaker circuit() {
+        return circuit;
+    }
+
+    /**
+     * One call through the exchange's circuit breaker: while it is open the case waits at once instead of after a
+     * timeout; unreachable, no answer in time and 5xx count against the exchange, any other answer does not.
+     */
+    private HttpResponse<byte[]> ask(HttpRequest request) throws Unanswered {
+        if (!circuit.tryAcquirePermission()) {
+            throw new Unanswered("the data exchange failed most recent calls, so it is not asked again until its "
+                    + "circuit breaker lets a probe through");
+        }
+        long start = System.nanoTime();
+        try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 500) {
-                return LookupOutcome.unavailable("the data exchange answered HTTP " + response.statusCode());
+                Unanswered failure = new Unanswered("the data exchange answered HTTP " + response.statusCode());
+                circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+                throw failure;
             }
-            JsonNode reply = objectMapper.readTree(response.body());
-            String code = reply.path("head").path("code").asText();
-            if ("200".equals(code) && reply.path("data").hasNonNull("recordRef")) {
-                accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA,
-                        what + " " + reply.path("data").path("recordRef").asText(), purpose, caseId));
-                return LookupOutcome.found(reply.path("data").path("recordRef").asText(), clock.instant(),
-                        dataItem + " of " + owner + (agreement == null ? " (its own record)" : " under " + agreement));
-            }
-            if ("404".equals(code)) {
-                accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what + " (none held)", purpose, caseId));
-                return LookupOutcome.notUsable(owner + " holds no " + dataItem + " for this holder");
-            }
-            return LookupOutcome.unavailable("the data exchange refused the query: HTTP " + response.statusCode()
-                    + " " + reply.path("head").path("message").asText(""));
+            circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return response;
         } catch (IOException e) {
-            return LookupOutcome.unavailable("the data exchange cannot be reached: " + e.getClass().getSimpleName());
+            circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            throw new Unanswered("the data exchange cannot be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
+            circuit.releasePermission();
             Thread.currentThread().interrupt();
-            return LookupOutcome.unavailable("interrupted while asking the data exchange");
+            throw new Unanswered("interrupted while asking the data exchange");
+        }
+    }
+
+    /** The exchange gave no answer to go by; the case waits and asks again. */
+    private static final class Unanswered extends Exception {
+        Unanswered(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * Tells a department that cannot be reached from one that answered badly, and decides what a task does
@@ -73,7 +74,20 @@ public final class DepartmentOutage {
 
     /** A department's breaker: it counts only failures to reach the department, never its answers. */
     public static CircuitBreaker circuitBreaker(String department, CircuitBreakerSettings settings) {
-        CircuitBreaker breaker = CircuitBreaker.of("department-" + department, CircuitBreakerConfig.custom()
+        return circuitBreaker("department-" + department, department, settings, DepartmentOutage::isUnreachable,
+                "unreachable; its tasks wait", "reachable again; its waiting tasks go on");
+    }
+
+    /**
+     * A breaker for any system the hub calls.
+     *
+     * @param failure    which errors count against the system
+     * @param whenOpen   what the log says happens while it is open
+     * @param whenClosed what the log says happens once it closes again
+     */
+    public static CircuitBreaker circuitBreaker(String name, String system, CircuitBreakerSettings settings,
+                                                Predicate<Throwable> failure, String whenOpen, String whenClosed) {
+        CircuitBreaker breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())
@@ -81,14 +95,14 @@ public final class DepartmentOutage {
                 .waitDurationInOpenState(settings.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.callsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordException(DepartmentOutage::isUnreachable)
+                .recordException(failure)
                 .writableStackTraceEnabled(false)
                 .build());
-        breaker.getEventPublisher().onStateTransition(event -> log.warn("{}: circuit {} ({})", department,
+        breaker.getEventPublisher().onStateTransition(event -> log.warn("{}: circuit {} ({})", system,
                 event.getStateTransition().getToState(), switch (event.getStateTransition().getToState()) {
-                    case OPEN -> "unreachable; its tasks wait";
+                    case OPEN -> whenOpen;
                     case HALF_OPEN -> "probing whether it is back";
-                    case CLOSED -> "reachable again; its waiting tasks go on";
+                    case CLOSED -> whenClosed;
                     default -> "";
                 }));
         return breaker;
