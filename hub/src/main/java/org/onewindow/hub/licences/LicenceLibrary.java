@@ -6,8 +6,8 @@ import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.access.PurposeRequiredException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.onewindow.schemas.licences.Licence;
 
 import java.io.IOException;

@@ -1,14 +1,13 @@
 package org.onewindow.hub.materials;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.hub.departments.CircuitBreakerProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
