@@ -19,6 +19,7 @@ public class LicenceStatusFeed {
     private final VerificationCache cache;
     private final FeedStatuses statuses;
     private long lastSequence;
+    private int failedPolls;
 
     LicenceStatusFeed(LicenceLibrary library, VerificationCache cache, FeedStatuses statuses) {
         this.library = library;
@@ -32,8 +33,19 @@ public class LicenceStatusFeed {
         try {
             changes = library.statusChanges(lastSequence);
         } catch (LicenceLibraryUnavailableException e) {
-            log.warn("E-licence status feed not read, will try again: {}", e.getMessage());
+            // an outage is told once, not at every poll while it lasts
+            failedPolls++;
+            if (failedPolls == 1) {
+                log.warn("E-licence status feed not read, will try again at every poll (told again once it is read): {}",
+                        e.getMessage());
+            } else {
+                log.debug("E-licence status feed still not read ({} polls): {}", failedPolls, e.getMessage());
+            }
             return 0;
+        }
+        if (failedPolls > 0) {
+            log.info("E-licence status feed read again after {} failed poll(s)", failedPolls);
+            failedPolls = 0;
         }
         int applied = 0;
         for (StatusChange change : changes.stream().sorted(Comparator.comparingLong(StatusChange::sequence)).toList()) {

@@ -5,10 +5,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -40,6 +43,7 @@ import static org.onewindow.hub.testkit.CaseWaits.awaitStatus;
         "onewindow.materials.data-exchange.circuit-breaker.sliding-window-size=4",
         "onewindow.materials.data-exchange.circuit-breaker.minimum-number-of-calls=2",
         "onewindow.materials.data-exchange.circuit-breaker.wait-in-open-state-ms=2000"})
+@ExtendWith(OutputCaptureExtension.class)
 class MaterialSourcesOutageTest extends HubTest {
 
     @LocalServerPort
@@ -56,7 +60,7 @@ class MaterialSourcesOutageTest extends HubTest {
     }
 
     @Test
-    void hangingSourcesOpenTheirCircuitsAndWaitingCasesGoOnOnceTheyAnswer() throws IOException {
+    void hangingSourcesOpenTheirCircuitsAndWaitingCasesGoOnOnceTheyAnswer(CapturedOutput output) throws IOException {
         HubClient hub = new HubClient(port);
         JsonNode healthy = hub.get("/actuator/health").json().at("/components/materialSources");
         assertThat(healthy.get("status").asText()).isEqualTo("UP");
@@ -94,6 +98,10 @@ class MaterialSourcesOutageTest extends HubTest {
         assertThat(back.at("/details/e-licence-library/circuit").asText()).isEqualTo("CLOSED");
         assertThat(back.at("/details/data-exchange/circuit").asText()).isEqualTo("CLOSED");
         assertThat(back.at("/details/casesWaitingForVerification").asLong()).isZero();
+
+        // the status feed, polled every second here, tells the outage once and its end once
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("E-licence status feed read again after"));
+        assertThat(output.getOut().split("E-licence status feed not read", -1)).hasSize(2);
     }
 
     /** Every call under this path is accepted and answered only after the hub's look-up timeout (1 s in tests). */
