@@ -56,6 +56,12 @@ public class CaseStore {
         return jdbc.sql("SELECT COUNT(*) FROM cases WHERE status = ?").param(status.name()).query(Long.class).single();
     }
 
+    /** Up to {@code limit} cases with this status, the one untouched longest first. */
+    public List<String> caseIdsLeastRecentlyUpdated(CaseStatus status, int limit) {
+        return jdbc.sql("SELECT case_id FROM cases WHERE status = ? ORDER BY updated_at LIMIT ?")
+                .params(status.name(), limit).query(String.class).list();
+    }
+
     /** Reads the case and holds its row lock until the transaction ends, so task outcomes of one case apply one at a time. */
     public CaseRecord lockCase(String caseId) {
         return jdbc.sql("SELECT * FROM cases WHERE case_id = ? FOR UPDATE").param(caseId).query(this::caseRow).single();

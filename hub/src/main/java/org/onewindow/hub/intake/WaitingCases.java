@@ -12,7 +12,6 @@ import org.onewindow.hub.materials.ResolvedMaterial;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,17 +36,15 @@ public class WaitingCases {
     private final CaseStore store;
     private final CaseAcceptance acceptance;
     private final MaterialResolver resolver;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final MaterialProperties properties;
     private final TransactionTemplate transactions;
 
-    WaitingCases(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, JdbcClient jdbc,
+    WaitingCases(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver,
                  Clock clock, MaterialProperties properties, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.acceptance = acceptance;
         this.resolver = resolver;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -55,9 +52,7 @@ public class WaitingCases {
 
     /** One round: the cases that waited longest first. Returns how many went on (accepted or rejected). */
     public int retry() {
-        List<String> waiting = jdbc.sql("SELECT case_id FROM cases WHERE status = ? ORDER BY updated_at LIMIT ?")
-                .params(CaseStatus.WAITING_VERIFICATION.name(), properties.retryBatch())
-                .query(String.class).list();
+        List<String> waiting = store.caseIdsLeastRecentlyUpdated(CaseStatus.WAITING_VERIFICATION, properties.retryBatch());
         int movedOn = 0;
         for (String caseId : waiting) {
             if (retry(caseId)) {
