@@ -44,6 +44,9 @@ final class MessageLogWriter implements SmartLifecycle {
                   Instant lastSealAt, String lastProblem) {
     }
 
+    /** Wakes the writer to notice it is stopping. */
+    private static final Object WAKE = new Object();
+
     /** A request, queued behind the exchanges before it, to write them all and seal. */
     private record Flush(CompletableFuture<Long> done) {
     }
@@ -158,8 +161,9 @@ final class MessageLogWriter implements SmartLifecycle {
     public void stop() {
         running = false;
         if (thread != null) {
+            // woken, never interrupted: an interrupt inside H2's file I/O closes the database
+            queue.offer(WAKE);
             LockSupport.unpark(thread);
-            thread.interrupt();
             try {
                 thread.join(30_000);
             } catch (InterruptedException e) {
@@ -211,7 +215,7 @@ final class MessageLogWriter implements SmartLifecycle {
                     }
                 }
             } catch (InterruptedException e) {
-                // stop() wakes the thread; the loop drains what is left
+                // nobody interrupts this thread (see stop()); if someone does, the loop still drains what is left
                 Thread.interrupted();
             } catch (RuntimeException e) {
                 lastProblem = e.getMessage();
