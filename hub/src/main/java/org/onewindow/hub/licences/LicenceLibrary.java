@@ -4,6 +4,10 @@ import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.access.PurposeRequiredException;
+import org.onewindow.hub.messagelog.Body;
+import org.onewindow.hub.messagelog.Channel;
+import org.onewindow.hub.messagelog.LoggedExchange;
+import org.onewindow.hub.messagelog.MessageLog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +41,8 @@ import java.util.function.Supplier;
 public class LicenceLibrary {
 
     private static final String PATH = "/gateway/api/v1/e-licences";
+    /** The library's name in the message log (and for onewindow.message-log.keep-bodies). */
+    static final String PARTY = "e-licence-library";
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -44,15 +50,19 @@ public class LicenceLibrary {
     private final Duration timeout;
     private final AccessLog accessLog;
     private final CircuitBreaker circuit;
+    private final MessageLog messageLog;
+    private final java.time.Clock clock;
 
     LicenceLibrary(HttpClient http, ObjectMapper json, Supplier<String> baseUrl, Duration timeout, AccessLog accessLog,
-                   CircuitBreaker circuit) {
+                   CircuitBreaker circuit, MessageLog messageLog, java.time.Clock clock) {
         this.http = http;
         this.json = json;
         this.baseUrl = baseUrl;
         this.timeout = timeout;
         this.accessLog = accessLog;
         this.circuit = circuit;
+        this.messageLog = messageLog;
+        this.clock = clock;
     }
 
     /** The library's circuit breaker, for operators (health) to see whether it answers. */
@@ -75,9 +85,10 @@ public class LicenceLibrary {
         body.put("licenceType", licenceType);
         body.put("purpose", purpose);
         body.put("caseId", caseId);
+        byte[] query = write(body);
         HttpResponse<byte[]> response = send(request(PATH + "/queries")
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(query)).build(), "POST " + PATH + "/queries", query, caseId);
         expect(response, 200);
         List<Licence> found = new ArrayList<>();
         for (JsonNode licence : read(response).path("licences")) {
@@ -100,7 +111,7 @@ public class LicenceLibrary {
         accessLog.permit(new DataRead(caller, holderHint == null ? "" : holderHint, DataKind.LICENCE, "licence " + identifier,
                 purpose, caseId));
         HttpResponse<byte[]> response = send(request(PATH + "/" + encode(identifier)
-                + "?purpose=" + encode(purpose) + "&caseId=" + encode(caseId)).GET().build());
+                + "?purpose=" + encode(purpose) + "&caseId=" + encode(caseId)).GET().build(), "GET " + PATH + "/{identifier}", null, caseId);
         if (response.statusCode() == 404) {
             return Optional.empty(); // nobody's data was read
         }
@@ -113,7 +124,8 @@ public class LicenceLibrary {
 
     /** The status changes after sequence number {@code after}, oldest first. Carries no personal data: no purpose needed. */
     public List<StatusChange> statusChanges(long after) {
-        HttpResponse<byte[]> response = send(request(PATH + "/status-changes?after=" + after).GET().build());
+        HttpResponse<byte[]> response = send(request(PATH + "/status-changes?after=" + after).GET().build(),
+                "GET " + PATH + "/status-changes", null, null);
         expect(response, 200);
         List<StatusChange> changes = new ArrayList<>();
         for (JsonNode change : read(response).path("changes")) {
@@ -135,14 +147,14 @@ public class LicenceLibrary {
      * call fails at once, so a case is not held up by a library known to be down; every failure to get an answer
      * (unreachable, no answer in time, 5xx) counts, an answer of any other kind does not.
      */
-    private HttpResponse<byte[]> send(HttpRequest request) {
+    private HttpResponse<byte[]> send(HttpRequest request, String operation, byte[] requestBody, String caseId) {
         if (!circuit.tryAcquirePermission()) {
             throw new LicenceLibraryUnavailableException("it failed most recent calls, so it is not asked again until "
                     + "its circuit breaker lets a probe through", null);
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = sendNow(request);
+            HttpResponse<byte[]> response = sendNow(request, operation, requestBody, caseId);
             circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return response;
         } catch (LicenceLibraryUnavailableException e) {
@@ -151,21 +163,34 @@ public class LicenceLibrary {
         }
     }
 
-    private HttpResponse<byte[]> sendNow(HttpRequest request) {
+    /** One exchange with the library, recorded in the message log whatever its outcome. */
+    private HttpResponse<byte[]> sendNow(HttpRequest request, String operation, byte[] requestBody, String caseId) {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response;
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 500) {
-                throw new LicenceLibraryUnavailableException("it answered HTTP " + response.statusCode(), null);
-            }
-            return response;
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
+            logged(operation, requestBody, caseId, start, "no answer: " + e.getClass().getSimpleName(), null);
             throw new LicenceLibraryUnavailableException("no answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
+            logged(operation, requestBody, caseId, start, "no answer: " + e.getClass().getSimpleName(), null);
             throw new LicenceLibraryUnavailableException("cannot reach it (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            logged(operation, requestBody, caseId, start, "no answer: interrupted", null);
             throw new LicenceLibraryUnavailableException("interrupted while waiting for it", e);
         }
+        logged(operation, requestBody, caseId, start, String.valueOf(response.statusCode()), response.body());
+        if (response.statusCode() >= 500) {
+            throw new LicenceLibraryUnavailableException("it answered HTTP " + response.statusCode(), null);
+        }
+        return response;
+    }
+
+    private void logged(String operation, byte[] requestBody, String caseId, long start, String status, byte[] responseBody) {
+        messageLog.record(new LoggedExchange(clock.instant(), (System.nanoTime() - start) / 1_000_000, Channel.LICENCE_LIBRARY,
+                "hub", PARTY, null, operation, caseId, null, status, Body.of(requestBody),
+                responseBody == null ? Body.unseen(null) : Body.of(responseBody)));
     }
 
     private static void expect(HttpResponse<byte[]> response, int status) {

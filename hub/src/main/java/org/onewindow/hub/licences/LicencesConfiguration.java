@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.departments.CircuitBreakerProperties;
+import org.onewindow.hub.messagelog.MessageLog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,14 +51,14 @@ class LicencesConfiguration {
 
     @Bean
     LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment, AccessLog accessLog,
-                                  CircuitBreakerProperties circuitBreakers) {
+                                  CircuitBreakerProperties circuitBreakers, MessageLog messageLog, Clock clock) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(properties.library().connectTimeoutMs())).build();
         CircuitBreaker circuit = DepartmentOutage.circuitBreaker("e-licence-library", "e-licence library (电子证照库)",
                 circuitBreakers.overriddenBy(environment, "onewindow.licences.library.circuit-breaker"), failure -> true,
                 "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");
         return new LicenceLibrary(http, objectMapper, baseUrl(environment), Duration.ofMillis(properties.library().timeoutMs()),
-                accessLog, circuit);
+                accessLog, circuit, messageLog, clock);
     }
 
     @Bean

@@ -8,6 +8,10 @@ import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.departments.CircuitBreakerProperties;
+import org.onewindow.hub.messagelog.Body;
+import org.onewindow.hub.messagelog.Channel;
+import org.onewindow.hub.messagelog.LoggedExchange;
+import org.onewindow.hub.messagelog.MessageLog;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +36,8 @@ class SharedDataExchange {
 
     static final String SERVICE_CODE = "DX.SHARED-DATA.QUERY";
     private static final String PATH = "/gateway/api/v1/data-exchange/queries";
+    /** The exchange's name in the message log (and for onewindow.message-log.keep-bodies). */
+    static final String PARTY = "data-exchange";
 
     private final Environment environment;
     private final ObjectMapper objectMapper;
@@ -40,10 +46,12 @@ class SharedDataExchange {
     private final HttpClient http;
     private final AccessLog accessLog;
     private final CircuitBreaker circuit;
+    private final MessageLog messageLog;
 
     SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, Clock clock,
-                       AccessLog accessLog, CircuitBreakerProperties circuitBreakers) {
+                       AccessLog accessLog, CircuitBreakerProperties circuitBreakers, MessageLog messageLog) {
         this.accessLog = accessLog;
+        this.messageLog = messageLog;
         this.circuit = DepartmentOutage.circuitBreaker("data-exchange", "data exchange (数据共享交换平台)",
                 circuitBreakers.overriddenBy(environment, "onewindow.materials.data-exchange.circuit-breaker"), failure -> true,
                 "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");
@@ -77,12 +85,13 @@ class SharedDataExchange {
         Map<String, Object> envelope = Map.of("head", Map.of("requestId", requestId, "serviceCode", SERVICE_CODE), "body", body);
         HttpResponse<byte[]> response;
         try {
+            byte[] query = objectMapper.writeValueAsBytes(envelope);
             response = ask(HttpRequest.newBuilder(URI.create(baseUrl() + PATH))
                     .timeout(properties.lookupTimeout())
                     .header("Content-Type", "application/json")
                     .header("X-Request-Id", requestId)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(objectMapper.writeValueAsBytes(envelope)))
-                    .build());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(query))
+                    .build(), query, caseId);
         } catch (Unanswered e) {
             return LookupOutcome.unavailable(e.getMessage());
         } catch (IOException e) {
@@ -118,7 +127,7 @@ class SharedDataExchange {
      * One call through the exchange's circuit breaker: while it is open the case waits at once instead of after a
      * timeout; unreachable, no answer in time and 5xx count against the exchange, any other answer does not.
      */
-    private HttpResponse<byte[]> ask(HttpRequest request) throws Unanswered {
+    private HttpResponse<byte[]> ask(HttpRequest request, byte[] query, String caseId) throws Unanswered {
         if (!circuit.tryAcquirePermission()) {
             throw new Unanswered("the data exchange failed most recent calls, so it is not asked again until its "
                     + "circuit breaker lets a probe through");
@@ -126,6 +135,7 @@ class SharedDataExchange {
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            logged(query, caseId, start, String.valueOf(response.statusCode()), response.body());
             if (response.statusCode() >= 500) {
                 Unanswered failure = new Unanswered("the data exchange answered HTTP " + response.statusCode());
                 circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
@@ -134,13 +144,22 @@ class SharedDataExchange {
             circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return response;
         } catch (IOException e) {
+            logged(query, caseId, start, "no answer: " + e.getClass().getSimpleName(), null);
             circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw new Unanswered("the data exchange cannot be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
+            logged(query, caseId, start, "no answer: interrupted", null);
             circuit.releasePermission();
             Thread.currentThread().interrupt();
             throw new Unanswered("interrupted while asking the data exchange");
         }
+    }
+
+    /** One query and its answer (or the failure to get one), in the message log. */
+    private void logged(byte[] query, String caseId, long start, String status, byte[] answer) {
+        messageLog.record(new LoggedExchange(clock.instant(), (System.nanoTime() - start) / 1_000_000, Channel.DATA_EXCHANGE, "hub",
+                PARTY, null, "POST " + PATH + " " + SERVICE_CODE, caseId, null, status, Body.of(query),
+                answer == null ? Body.unseen(null) : Body.of(answer)));
     }
 
     /** The exchange gave no answer to go by; the case waits and asks again. */

@@ -67,6 +67,19 @@ public class MessageLog {
         return writer.flushAndSeal(Duration.ofSeconds(30));
     }
 
+    /** Hex SHA-256 of the certificate whose key signs the seals; empty when the log is off. */
+    public java.util.Optional<String> signerFingerprint() {
+        return writer == null ? java.util.Optional.empty() : java.util.Optional.of(writer.signerFingerprint());
+    }
+
+    /**
+     * Whether the seals are signed with the public DEMO key of seeds/security: a production guard refuses to start then,
+     * naming {@link MessageLogKeys#SIGNING_KEY_SETTING}.
+     */
+    public boolean usesDemoKey() {
+        return signerFingerprint().map(MessageLogKeys.DEMO_SIGNER_FINGERPRINT::equals).orElse(false);
+    }
+
     MessageLogWriter.Status status() {
         return writer == null ? null : writer.status();
     }

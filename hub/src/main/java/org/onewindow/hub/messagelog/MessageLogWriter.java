@@ -188,6 +188,14 @@ final class MessageLogWriter implements SmartLifecycle {
         return PHASE;
     }
 
+    String signerFingerprint() {
+        return sealer.signer().fingerprint();
+    }
+
+    String timeStampingAuthority() {
+        return sealer.timeStamper().describe();
+    }
+
     Status status() {
         return new Status(running, queue.size(), written.get(), lost.get(), lastSeq, sealedSeq, seals.get(), sealFailures.get(),
                 lastSealAt, lastProblem);

@@ -24,7 +24,8 @@ import java.net.URI;
  * Content-Length says so, and while reading when the body is chunked.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// right after the message log's filter (HIGHEST_PRECEDENCE), which records the refusals made here too
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
