@@ -29,7 +29,7 @@ public final class MessageLogCommand {
 
     /** The embedded default's database: {@code <onewindow.data-dir>/db/onewindow}, ./data unless the script says otherwise. */
     static String defaultUrl() {
-        return "jdbc:h2:file:" + System.getProperty("onewindow.data-dir", "./data")
+        return "jdbc:h2:file:" + Path.of(System.getProperty("onewindow.data-dir", "./data")).toAbsolutePath().normalize()
                 + "/db/onewindow;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE";
     }
 
@@ -75,7 +75,7 @@ public final class MessageLogCommand {
             err.print(USAGE);
             return 2;
         } catch (IOException | SQLException | IllegalStateException | java.io.UncheckedIOException e) {
-            err.println("cannot read the message log: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             if (String.valueOf(e.getMessage()).contains("already in use")) {
                 err.println("The hub locks its H2 file while it runs: stop it, or ask it: POST /api/v1/message-log/verification");
             }

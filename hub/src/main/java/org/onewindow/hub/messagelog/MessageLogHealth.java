@@ -35,7 +35,7 @@ class MessageLogHealth implements HealthIndicator {
         details.put("sealedUpTo", status.sealedSeq());
         details.put("seals", status.seals());
         details.put("sealFailures", status.sealFailures());
-        if (status.lastSealAt() != null) {
+        if (status.seals() > 0 && status.lastSealAt() != null) {
             details.put("lastSealAt", status.lastSealAt().toString());
         }
         messageLog.signerFingerprint().ifPresent(f -> details.put("signer", f));
