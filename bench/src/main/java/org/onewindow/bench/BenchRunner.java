@@ -41,6 +41,20 @@ public final class BenchRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--message-log-comparison")) {
+            MessageLogComparison.Options comparison;
+            try {
+                comparison = MessageLogComparison.Options.parse(args);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+            Path report = MessageLogComparison.run(comparison, ("bench/run " + String.join(" ", args)).trim());
+            System.out.println("Report: " + report);
+            System.exit(0);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

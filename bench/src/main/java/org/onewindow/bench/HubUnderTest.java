@@ -130,6 +130,15 @@ final class HubUnderTest implements AutoCloseable {
         return metric("/actuator/metrics/artemis.messages.added");
     }
 
+    /** A counter of the hub's meters, 0 when the hub has no such meter (e.g. the message log is off). */
+    double counter(String name) {
+        try {
+            return metric("/actuator/metrics/" + name);
+        } catch (RuntimeException absent) {
+            return 0;
+        }
+    }
+
     private double metric(String path) {
         JsonNode reply = http.get(path);
         return reply.get("measurements").get(0).get("value").asDouble();

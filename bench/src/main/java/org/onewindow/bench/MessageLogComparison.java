@@ -1,0 +1,243 @@
+package org.onewindow.bench;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.onewindow.seeds.simulators.DepartmentSimulators;
+import org.onewindow.seeds.simulators.SimulatorSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bench/run --message-log-comparison}: what the signed message log costs. The same closed-loop load (a fixed
+ * number of the seeded demo cases, the same clients) runs against the packaged hub twice per round, once with the
+ * message log on and once off (onewindow.message-log.enabled=false), each hub in a fresh data folder, the order
+ * alternating between rounds so that a drifting machine favours neither. The figure is CPU per case: the hub
+ * process's CPU time (from /proc) over the measured load ÷ the cases it completed.
+ */
+final class MessageLogComparison {
+
+    static final String USAGE = """
+            bench/run --message-log-comparison [--rounds 2] [--cases 300] [--clients 8] [--warm-up-cases 60]
+                      [--latency-ms 50] [--out bench/results]
+            """;
+
+    record Options(int rounds, int cases, int clients, int warmUpCases, int latencyMs, Path out) {
+
+        static Options parse(String... args) {
+            Options o = new Options(2, 300, 8, 60, 50, Path.of("bench/results"));
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--message-log-comparison" -> { }
+                    case "--rounds" -> o = new Options(number(args, ++i), o.cases, o.clients, o.warmUpCases, o.latencyMs, o.out);
+                    case "--cases" -> o = new Options(o.rounds, number(args, ++i), o.clients, o.warmUpCases, o.latencyMs, o.out);
+                    case "--clients" -> o = new Options(o.rounds, o.cases, number(args, ++i), o.warmUpCases, o.latencyMs, o.out);
+                    case "--warm-up-cases" -> o = new Options(o.rounds, o.cases, o.clients, number(args, ++i), o.latencyMs, o.out);
+                    case "--latency-ms" -> o = new Options(o.rounds, o.cases, o.clients, o.warmUpCases, number(args, ++i), o.out);
+                    case "--out" -> o = new Options(o.rounds, o.cases, o.clients, o.warmUpCases, o.latencyMs, Path.of(args[++i]));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "\nusage: " + USAGE);
+                }
+            }
+            if (o.rounds < 1 || o.cases < 1 || o.clients < 1) {
+                throw new IllegalArgumentException("--rounds, --cases and --clients must be at least 1\nusage: " + USAGE);
+            }
+            return o;
+        }
+
+        private static int number(String[] args, int i) {
+            try {
+                return Integer.parseInt(args[i]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(args[i - 1] + " needs a whole number\nusage: " + USAGE);
+            }
+        }
+    }
+
+    /**
+     * One hub run.
+     *
+     * @param hubCpuMsPerCase   hub CPU time ÷ completed cases, ms
+     * @param records           message log records written during the measured load (0 when off)
+     */
+    record Run(int round, boolean messageLog, int completed, int notCompleted, double seconds, double casesPerSecond,
+               double hubCpuSeconds, double hubCpuMsPerCase, double hubCpuCores, double benchCpuCores, double p50Ms, double p99Ms,
+               double records, double seals, double databaseMiB) {
+    }
+
+    record Result(String date, String command, Map<String, Object> setup, List<Run> runs, Map<String, Object> summary) {
+    }
+
+    private MessageLogComparison() {
+    }
+
+    static Path run(Options options, String command) throws Exception {
+        Path work = Path.of(System.getProperty("onewindow.bench.work", "bench/target/work"))
+                .resolve("message-log-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(work);
+        say("Working directory " + work);
+        List<Run> runs = new ArrayList<>();
+        try (DepartmentSimulators simulators = new DepartmentSimulators(new SimulatorSettings(SimulatorSettings.SEEDED_STUBS,
+                100, 20_000, options.latencyMs()))) {
+            List<String> settings = new ArrayList<>();
+            simulators.hubSettings().forEach((k, v) -> settings.add(k + "=" + v));
+            for (int round = 1; round <= options.rounds(); round++) {
+                // on, off in odd rounds; off, on in even ones
+                for (boolean on : round % 2 == 1 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                    runs.add(measure(round, on, options, simulators, settings, work));
+                }
+            }
+        }
+        Result result = new Result(LocalDate.now().toString(), command, setup(options), runs, summary(runs));
+        return write(result, options.out());
+    }
+
+    private static Run measure(int round, boolean on, Options options, DepartmentSimulators simulators, List<String> settings, Path work) {
+        String name = "round-" + round + "-" + (on ? "on" : "off");
+        List<String> hubSettings = new ArrayList<>(settings);
+        hubSettings.add("onewindow.message-log.enabled=" + on);
+        Run run;
+        try (HubUnderTest hub = HubUnderTest.start(work.resolve(name).resolve("data"), work.resolve(name + ".log"), hubSettings)) {
+            simulators.callBackTo(hub.baseUrl());
+            LoadDriver driver = new LoadDriver(new BenchHttp(hub.baseUrl(), 16), Duration.ofSeconds(120), options.latencyMs());
+            // warm-up, not measured: JIT, pools, each department's first call
+            driver.closedLoop(options.clients(), Duration.ofMinutes(10), options.warmUpCases());
+            double recordsBefore = hub.counter("onewindow.message.log.written");
+            double sealsBefore = hub.counter("onewindow.message.log.seals");
+            LoadDriver.Run load;
+            ResourceSampler.Usage usage;
+            try (ResourceSampler sampler = new ResourceSampler(hub)) {
+                load = driver.closedLoop(options.clients(), Duration.ofMinutes(10), options.cases());
+                usage = sampler.usage();
+            }
+            double records = hub.counter("onewindow.message.log.written") - recordsBefore;
+            double seals = hub.counter("onewindow.message.log.seals") - sealsBefore;
+            LoadPoint point = LoadPoint.of("closed", options.clients(), load, options.latencyMs(), usage);
+            double seconds = Math.max(0.001, java.time.Duration.between(load.startedAt(), load.endedAt()).toNanos() / 1e9);
+            run = new Run(round, on, point.completed(), point.notCompleted() + point.failedSubmissions(), round(seconds),
+                    point.casesPerSecond(), round(usage.hubCpuSeconds()), round(usage.hubCpuSeconds() * 1000 / Math.max(1, point.completed())),
+                    point.hubCpuCores(), point.benchCpuCores(), point.latency().p50(), point.latency().p99(), records, seals, 0);
+            say(String.format(Locale.ROOT, "  round %d, message log %s: %d cases in %.1f s (%.1f/s), hub CPU %.1f s = %.1f ms per case, "
+                            + "%.0f records (%.1f per case), p50 %.0f ms", round, on ? "on " : "off", run.completed(), run.seconds(),
+                    run.casesPerSecond(), run.hubCpuSeconds(), run.hubCpuMsPerCase(), records, records / Math.max(1, run.completed()), run.p50Ms()));
+        }
+        // after the hub stopped: the H2 file as it was left, warm-up included
+        return new Run(run.round(), run.messageLog(), run.completed(), run.notCompleted(), run.seconds(), run.casesPerSecond(),
+                run.hubCpuSeconds(), run.hubCpuMsPerCase(), run.hubCpuCores(), run.benchCpuCores(), run.p50Ms(), run.p99Ms(),
+                run.records(), run.seals(), round(folderBytes(work.resolve(name).resolve("data").resolve("db")) / 1048576.0));
+    }
+
+    private static long folderBytes(Path folder) {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, Object> summary(List<Run> runs) {
+        double on = median(runs.stream().filter(Run::messageLog).mapToDouble(Run::hubCpuMsPerCase).toArray());
+        double off = median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::hubCpuMsPerCase).toArray());
+        double recordsPerCase = median(runs.stream().filter(Run::messageLog).mapToDouble(r -> r.records() / Math.max(1, r.completed())).toArray());
+        double throughputOn = median(runs.stream().filter(Run::messageLog).mapToDouble(Run::casesPerSecond).toArray());
+        double throughputOff = median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::casesPerSecond).toArray());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("hubCpuMsPerCaseOn", round(on));
+        summary.put("hubCpuMsPerCaseOff", round(off));
+        summary.put("costMsPerCase", round(on - off));
+        summary.put("costPercent", round((on - off) * 100 / Math.max(0.001, off)));
+        summary.put("recordsPerCase", round(recordsPerCase));
+        summary.put("costMicrosPerRecord", round((on - off) * 1000 / Math.max(0.001, recordsPerCase)));
+        summary.put("casesPerSecondOn", round(throughputOn));
+        summary.put("casesPerSecondOff", round(throughputOff));
+        return summary;
+    }
+
+    private static Path write(Result result, Path out) throws IOException {
+        Files.createDirectories(out);
+        Path json = out.resolve(result.date() + "-message-log.json");
+        BenchHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> s = result.summary();
+        md.append("# What the signed message log costs — ").append(result.date()).append("\n\n");
+        md.append("Command: `").append(result.command()).append("`\n\n");
+        result.setup().forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\n## Summary (medians over the rounds)\n\n");
+        md.append("| | message log on | message log off | difference |\n|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| hub CPU per case | %.1f ms | %.1f ms | %+.1f ms (%+.1f %%) |%n", s.get("hubCpuMsPerCaseOn"),
+                s.get("hubCpuMsPerCaseOff"), s.get("costMsPerCase"), s.get("costPercent")));
+        md.append(String.format(Locale.ROOT, "| completed cases/s (closed loop) | %.2f | %.2f | |%n", s.get("casesPerSecondOn"),
+                s.get("casesPerSecondOff")));
+        md.append(String.format(Locale.ROOT, "| message log records per case | %.1f | – | %.0f µs of hub CPU per record |%n",
+                s.get("recordsPerCase"), s.get("costMicrosPerRecord")));
+        md.append("\n## Every run\n\n| round | message log | cases | not completed | seconds | cases/s | hub CPU s | hub CPU ms/case "
+                + "| hub cores | bench cores | p50 ms | p99 ms | records | seals | H2 file MiB |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Run r : result.runs()) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.1f | %.2f | %.1f | %.1f | %.2f | %.2f | %.0f | %.0f | %.0f | %.0f | %.1f |%n",
+                    r.round(), r.messageLog() ? "on" : "off", r.completed(), r.notCompleted(), r.seconds(), r.casesPerSecond(),
+                    r.hubCpuSeconds(), r.hubCpuMsPerCase(), r.hubCpuCores(), r.benchCpuCores(), r.p50Ms(), r.p99Ms(), r.records(), r.seals(),
+                    r.databaseMiB()));
+        }
+        md.append("""
+
+                How it is measured (docs/benchmark.md): each run starts the packaged hub in its own JVM in a fresh data folder,
+                warms it up with a closed loop of the warm-up cases, then drives the measured cases with the same clients and
+                mix (open a restaurant ×3, birth ×2, flat transfer ×2, enrolment ×3; the department simulators answer after
+                the latency above). Hub CPU is the process's user + system time from /proc over the measured load, so it
+                includes the hub's idle work (pollers, the status feed) for as long as the load lasts. The records are the
+                hub's own counter onewindow.message.log.written: every intake request (the clients' submissions and the
+                GETs that follow each case), every department call and data share, every e-licence and data-exchange look-up.
+                """);
+        Path file = out.resolve(result.date() + "-message-log.md");
+        Files.writeString(file, md.toString());
+        return file;
+    }
+
+    private static Map<String, Object> setup(Options o) {
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + ", Java " + System.getProperty("java.version")
+                + ", load average before the run " + loadAverage());
+        setup.put("hub", "packaged jar in its own JVM, " + HubUnderTest.HEAP + ", embedded Artemis, H2 file, fresh data folder per run");
+        setup.put("load", o.clients() + " closed-loop clients, " + o.cases() + " measured cases after " + o.warmUpCases()
+                + " warm-up cases, per run; " + o.rounds() + " round(s) of (on, off), the order alternating");
+        setup.put("departments", "WireMock simulators in the benchmark's JVM, " + o.latencyMs() + " ms per answer");
+        setup.put("message log", "the defaults of application.yaml: flush every 100 ms, a seal every 60 s or 10,000 records, "
+                + "local time-stamping authority, no bodies kept");
+        return setup;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
+    }
+}
