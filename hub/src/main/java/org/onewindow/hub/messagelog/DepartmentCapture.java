@@ -13,6 +13,8 @@ final class DepartmentCapture {
     volatile Body request;
     volatile Body response;
     volatile Integer responseCode;
+    /** The SOAP fault code of a fault reply (e.g. Client, Server), read from the reply's bytes. */
+    volatile String faultCode;
 
     DepartmentCapture(String operation, int keepLimit) {
         this.operation = operation;

@@ -105,14 +105,15 @@ final class DepartmentExchangeRecorder extends EventNotifierSupport {
         Body response = capture.response;
         Exception failure = exchange.getException();
         if (endpoint instanceof CxfEndpoint) {
-            org.apache.cxf.interceptor.Fault fault = cause(failure, org.apache.cxf.interceptor.Fault.class);
-            if (fault != null) {
-                status = (capture.responseCode == null ? "" : capture.responseCode + " ") + "SOAP fault "
-                        + (fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart()) + ": " + fault.getMessage();
-            } else if (failure != null) {
-                status = unanswered(failure);
-            } else {
+            if (failure == null) {
                 status = String.valueOf(capture.responseCode == null ? 200 : capture.responseCode);
+            } else if (capture.response != null && capture.response.sha256() != null) {
+                // a reply came: a SOAP fault (declared or not), or a reply CXF could not read
+                status = (capture.responseCode == null ? "" : capture.responseCode + " ")
+                        + (capture.faultCode != null ? "SOAP fault " + capture.faultCode + ": " + failure.getMessage()
+                        : "unreadable reply: " + failure.getClass().getSimpleName());
+            } else {
+                status = unanswered(failure);
             }
         } else if (failure != null) {
             HttpOperationFailedException refused = cause(failure, HttpOperationFailedException.class);

@@ -19,6 +19,10 @@ import java.io.OutputStream;
  */
 final class SoapCapture {
 
+    /** faultcode (SOAP 1.1) or Code/Value (SOAP 1.2) of a fault, without its namespace prefix. */
+    private static final java.util.regex.Pattern FAULT_CODE = java.util.regex.Pattern.compile(
+            "<(?:[\\w-]+:)?(?:faultcode|Value)>\\s*(?:[\\w-]+:)?([^<\\s]+)");
+
     /** The capture of the call this thread is about to send; taken by {@link Out}. */
     static final ThreadLocal<DepartmentCapture> SENDING = new ThreadLocal<>();
 
@@ -74,6 +78,11 @@ final class SoapCapture {
             try {
                 byte[] bytes = in.readAllBytes();
                 capture.response = Body.of(bytes);
+                if (capture.responseCode != null && capture.responseCode >= 400) {
+                    java.util.regex.Matcher fault = FAULT_CODE.matcher(new String(bytes, 0, Math.min(bytes.length, 8192),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                    capture.faultCode = fault.find() ? fault.group(1) : null;
+                }
                 message.setContent(InputStream.class, new ByteArrayInputStream(bytes));
             } catch (IOException e) {
                 // the reply broke off: the log records it unseen, and CXF reports the failure as it would have

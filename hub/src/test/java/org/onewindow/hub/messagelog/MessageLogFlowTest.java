@@ -226,6 +226,49 @@ class MessageLogFlowTest extends HubTest {
         assertThat(bad.body()).contains("not-a-time", "\"to\"");
     }
 
+    @Test
+    void failedAndRefusedExchangesAreRecordedWithTheirOutcome() {
+        String form = "{\"sellerName\":\"李四\",\"sellerIdNumber\":\"320102198001011238\",\"propertyCertificateNo\":\"(2019)0001\"}";
+        // tax answers 林二 with a SOAP client fault; social insurance answers 王五 503, always (retried, then dead-lettered)
+        String faulted = hub.submitAccepted(UUID.randomUUID().toString(),
+                org.onewindow.hub.testkit.DemoApplicants.item("TAX-DEED-TAX", "PERSON", "林二", "310104198207070023", form));
+        String unavailable = hub.submitAccepted(UUID.randomUUID().toString(),
+                org.onewindow.hub.testkit.DemoApplicants.enrolment("王五", org.onewindow.hub.testkit.DemoApplicants.WANG_WU));
+        awaitStatus(hub, faulted, "STUCK", Duration.ofSeconds(30));
+        awaitStatus(hub, unavailable, "STUCK", Duration.ofSeconds(60));
+        byte[] tooLarge = new byte[1_048_577];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        HubClient.Reply refused = hub.post("/api/v1/cases", "application/json", UUID.randomUUID().toString(),
+                HttpRequest.BodyPublishers.ofByteArray(tooLarge));
+        byte[] broken = "{\"itemCode\": ".getBytes(StandardCharsets.UTF_8);
+        HubClient.Reply invalid = hub.post("/api/v1/cases", "application/json", UUID.randomUUID().toString(),
+                HttpRequest.BodyPublishers.ofByteArray(broken));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(invalid.status()).isEqualTo(400);
+        hub.post("/api/v1/message-log/seals", null, null, HttpRequest.BodyPublishers.noBody());
+
+        Map<String, Object> fault = rows("channel = 'DEPARTMENT' AND case_id = ?", faulted).get(0);
+        assertThat(fault.get("status").toString()).isEqualTo("500 SOAP fault Client: 证件号码与姓名不符 / ID number does not match the name");
+        assertThat(fault.get("response_sha256")).as("the fault as it arrived").isNotNull();
+        assertThat(rows("channel = 'DEPARTMENT' AND case_id = ?", unavailable)).as("the first call and its 3 retries")
+                .hasSize(4).allSatisfy(call -> {
+                    assertThat(call.get("status")).isEqualTo("503");
+                    assertThat(call.get("response_sha256")).isNotNull();
+                });
+        List<Map<String, Object>> intake = rows("channel = 'INTAKE' AND operation = 'POST /api/v1/cases' AND status IN ('413', '400') "
+                + "AND logged_at > ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(intake).anySatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("413");
+            assertThat(r.get("request_sha256")).as("refused unread").isNull();
+            assertThat(r.get("request_bytes")).isEqualTo(1_048_577L);
+        }).anySatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("400");
+            assertThat(r.get("request_sha256")).isEqualTo(Hashes.hex(Hashes.sha256(broken)));
+            assertThat(r.get("response_sha256")).isEqualTo(Hashes.hex(Hashes.sha256(invalid.body().getBytes(StandardCharsets.UTF_8))));
+        });
+        assertThat(command("verify", "--jdbc-url", url).exit()).isZero();
+    }
+
     private void tamperedAndRestored(long[] positions, Runnable tampering, String named) {
         String keep = "message_log_backup_" + positions[0];
         jdbc.execute("CREATE TABLE " + keep + " AS SELECT * FROM message_log WHERE seq IN ("
