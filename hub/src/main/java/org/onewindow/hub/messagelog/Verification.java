@@ -38,18 +38,22 @@ record Verification(String source, long records, long seals, Long firstSeq, Long
         return problem == null;
     }
 
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** The lines the verify command prints. */
     String summary() {
         StringBuilder out = new StringBuilder();
         if (ok()) {
             out.append("OK: ").append(source).append('\n');
-            out.append(String.format("  %d records%s, %d seals%n", records,
-                    records == 0 ? "" : " (positions " + firstSeq + "–" + lastSeq + ")", seals));
+            out.append(String.format("  %s%s, %s%n", count(records, "record"),
+                    records == 0 ? "" : " (positions " + firstSeq + "–" + lastSeq + ")", count(seals, "seal")));
             if (records > 0) {
                 out.append("  logged ").append(firstLoggedAt).append(" – ").append(lastLoggedAt).append('\n');
             }
             if (unsealed > 0) {
-                out.append("  ").append(unsealed).append(" record(s) after the last seal: hash-chained, not yet sealed\n");
+                out.append("  ").append(count(unsealed, "record")).append(" after the last seal: hash-chained, not yet sealed\n");
             }
         } else {
             out.append("FAILED: ").append(source).append('\n');
@@ -58,7 +62,8 @@ record Verification(String source, long records, long seals, Long firstSeq, Long
             if (problem.sealNo() != null) {
                 out.append("  seal ").append(problem.sealNo()).append(" no longer verifies\n");
             }
-            out.append("  ").append(records).append(" record(s) before it and ").append(seals).append(" seal(s) verified\n");
+            out.append("  ").append(count(records, "record")).append(" before it and ").append(count(seals, "seal")).append(" verified\n");
+            return out.toString();
         }
         for (String signer : signers) {
             out.append("  seals signed by ").append(signer)

@@ -79,7 +79,7 @@ class MessageLogArchiveTest {
         Run verify = command("verify", "--archive", archive.toString());
 
         assertThat(verify.exit()).as(verify.err() + verify.out()).isZero();
-        assertThat(verify.out()).contains("OK: archive", "100 records (positions 101–200), 1 seals", "trusting the certificates the log carries");
+        assertThat(verify.out()).contains("OK: archive", "100 records (positions 101–200), 1 seal", "trusting the certificates the log carries");
     }
 
     @Test
