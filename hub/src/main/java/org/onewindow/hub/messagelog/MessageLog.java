@@ -35,14 +35,18 @@ public class MessageLog {
 
     /** Queues one exchange for the log. Never blocks longer than onewindow.message-log.offer-timeout-ms. */
     public void record(LoggedExchange exchange) {
-        if (writer == null) {
-            return;
+        if (writer != null) {
+            writer.offer(asKept(exchange));
         }
+    }
+
+    /** The exchange as the log keeps it: bodies only for a party whose bodies are kept, and only up to the limit. */
+    LoggedExchange asKept(LoggedExchange exchange) {
         boolean keep = keepsBodiesOf(exchange.from()) || keepsBodiesOf(exchange.to()) || keepsBodiesOf(exchange.department());
-        writer.offer(keep && small(exchange.request()) && small(exchange.response()) ? exchange
+        return keep && small(exchange.request()) && small(exchange.response()) ? exchange
                 : new LoggedExchange(exchange.endedAt(), exchange.durationMs(), exchange.channel(), exchange.from(), exchange.to(),
                 exchange.department(), exchange.operation(), exchange.caseId(), exchange.taskId(), exchange.status(),
-                keep(exchange.request(), keep), keep(exchange.response(), keep)));
+                keep(exchange.request(), keep), keep(exchange.response(), keep));
     }
 
     /** Whether the log keeps the bodies this party sends or receives (its hashes are kept always). */

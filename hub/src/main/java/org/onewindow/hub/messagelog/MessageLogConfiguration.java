@@ -122,6 +122,8 @@ class MessageLogConfiguration {
                         .description("seals made").register(registry);
                 FunctionCounter.builder("onewindow.message.log.seal.failures", writer, w -> w.status().sealFailures())
                         .description("seals that could not be made (time-stamping authority or database)").register(registry);
+                FunctionCounter.builder("onewindow.message.log.writer.cpu", writer, w -> w.writerCpuNanos() / 1e9).baseUnit("seconds")
+                        .description("CPU time of the message log's writer thread: batches, inserts and seals").register(registry);
             };
         }
 

@@ -23,7 +23,7 @@ class IntakeExchangeFilterTest {
     final MessageLog log = new MessageLog(null, Map.of("holder-7", true), 1024) {
         @Override
         public void record(LoggedExchange exchange) {
-            recorded.add(exchange);
+            recorded.add(asKept(exchange));
         }
     };
     final IntakeExchangeFilter filter = new IntakeExchangeFilter(log, Clock.systemUTC(), 1_048_576);
