@@ -1,6 +1,6 @@
 package org.onewindow.hub.logging;
 
-import org.onewindow.hub.cases.IdentifierMask;
+import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.schemas.licences.LicenceIdentifier;
 
 import java.util.regex.Pattern;

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * so that refusals made by later filters (a body over the limit, a missing credential) are recorded too.
  *
  * <p>The caller is the principal the request was authenticated as ({@link CallerMarker} notes it inside the security
- * filters), else {@code anonymous}. A department callback is recorded as {@link Channel#CALLBACK} with its department
+ * filters, before the access rules, so a caller refused with 403 is named too), else {@code anonymous} (no or no
+ * valid credentials: 401). A department callback is recorded as {@link Channel#CALLBACK} with its department
  * and task.
  */
 final class IntakeExchangeFilter extends OncePerRequestFilter {
@@ -402,35 +403,6 @@ final class IntakeExchangeFilter extends OncePerRequestFilter {
         @Override
         public void setWriteListener(WriteListener listener) {
             out.setWriteListener(listener);
-        }
-    }
-
-    /**
-     * Notes who the caller is, from inside the security filters (it runs after them), for the message log's record:
-     * once the request has left the security filters the authentication is gone.
-     */
-    static final class CallerMarker extends OncePerRequestFilter {
-        @Override
-        protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !request.getRequestURI().startsWith("/api/");
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            mark(request);
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                mark(request);
-            }
-        }
-
-        private static void mark(HttpServletRequest request) {
-            Principal principal = request.getUserPrincipal();
-            if (principal != null && request.getAttribute(CALLER) == null) {
-                request.setAttribute(CALLER, principal.getName());
-            }
         }
     }
 }

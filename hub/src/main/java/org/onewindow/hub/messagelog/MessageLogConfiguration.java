@@ -70,16 +70,6 @@ class MessageLogConfiguration {
             return registration;
         }
 
-        /** After the security filters (Spring Security's chain is at order -100), while the caller is known. */
-        @Bean
-        FilterRegistrationBean<IntakeExchangeFilter.CallerMarker> messageLogCallerMarker() {
-            FilterRegistrationBean<IntakeExchangeFilter.CallerMarker> registration =
-                    new FilterRegistrationBean<>(new IntakeExchangeFilter.CallerMarker());
-            registration.setOrder(0);
-            registration.addUrlPatterns("/api/*");
-            return registration;
-        }
-
         /**
          * Department calls: the notifier for every HTTP and CXF send of the kit's templates, and on each CXF endpoint the
          * interceptors that hash the SOAP bytes. Registered with Camel here, not as beans Camel would pick up again.

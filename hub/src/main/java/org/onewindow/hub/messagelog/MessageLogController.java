@@ -50,8 +50,11 @@ class MessageLogController {
     record SealView(long sealedUpTo, long seals) {
     }
 
-    /** Verifies the whole log as it is now (records written after the start are checked next time). */
-    @PostMapping(path = "/api/v1/message-log/verification", produces = "application/json")
+    /**
+     * Verifies the whole log as it is now (records written after the start are checked next time). A GET: it reads and
+     * changes nothing, so a script with Basic credentials needs no CSRF token.
+     */
+    @GetMapping(path = "/api/v1/message-log/verification", produces = "application/json")
     VerificationView verify() {
         Verification result = new MessageLogVerifier(null, null).verify(new DatabaseLogSource(new MessageLogStore(dataSource), "the hub's database"));
         Verification.Problem p = result.problem();
@@ -60,7 +63,10 @@ class MessageLogController {
                 p == null ? null : new ProblemView(p.position(), p.kind().name(), p.sealNo(), p.detail()), result.summary());
     }
 
-    /** Writes what is queued and seals it now, instead of at the next interval. */
+    /**
+     * Writes what is queued and seals it now, instead of at the next interval. A state-changing POST: with a session
+     * or Basic credentials it needs the CSRF token (docs/security.md); a clean stop of the hub seals as well.
+     */
     @PostMapping(path = "/api/v1/message-log/seals", produces = "application/json")
     SealView seal() {
         if (!messageLog.enabled()) {

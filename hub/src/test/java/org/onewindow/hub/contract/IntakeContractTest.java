@@ -40,6 +40,8 @@ class IntakeContractTest extends HubTest {
     int port;
     @org.springframework.beans.factory.annotation.Autowired
     org.onewindow.seeds.simulators.DepartmentSimulators simulators;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     HubClient hub;
     JsonNode doc;
     JsonSchemaFactory schemas;
@@ -117,7 +119,7 @@ class IntakeContractTest extends HubTest {
                 myDataAccess.at("/responses/200/content/application~1json/schema"));
         assertObeys("GET my-data-access 400", hub.get("/api/v1/my-data-access?page=-1&size=101", zhangSan).json(),
                 myDataAccess.at("/responses/400/content/application~1problem+json/schema"));
-        assertObeys("GET my-data-access 401", hub.get("/api/v1/my-data-access").json(),
+        assertObeys("GET my-data-access 401", hub.anonymous().get("/api/v1/my-data-access").json(),
                 myDataAccess.at("/responses/401/content/application~1problem+json/schema"));
 
         HubClient.Reply refused = hub.submit(UUID.randomUUID().toString(), example.toString().replace("11010519491231002X", "110105194912310021"));
@@ -136,7 +138,7 @@ class IntakeContractTest extends HubTest {
         String exampleTask = operation.at("/parameters/1/example").asText();
         byte[] body = operation.at("/requestBody/content/application~1xml/examples/registered/value").asText()
                 .replace(exampleTask, taskId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HubClient.Reply recorded = hub.post("/api/v1/departments/real-estate/callbacks/" + taskId, "application/xml", null,
+        HubClient.Reply recorded = hub.as(org.onewindow.hub.testkit.DemoCallers.REAL_ESTATE).post("/api/v1/departments/real-estate/callbacks/" + taskId, "application/xml", null,
                 java.net.http.HttpRequest.BodyPublishers.ofByteArray(body),
                 Map.of(org.onewindow.schemas.callbacks.CallbackSignature.HEADER, org.onewindow.schemas.callbacks.CallbackSignature.sign(
                         simulators.callbackSecret("real-estate"), body)));
@@ -150,6 +152,9 @@ class IntakeContractTest extends HubTest {
     void theLicenceVerifyExamplesWorkAgainstTheRunningHub() {
         JsonNode post = doc.at("/paths/~1api~1v1~1licences~1verify/post");
         JsonNode examples = post.at("/requestBody/content/application~1json/examples");
+        // the example's case, submitted by this intake system, for the example's holder
+        org.onewindow.hub.testkit.CaseFixtures.ensureCase(jdbc, examples.at("/by-id/value/caseId").asText(), "hall-xuanwu",
+                examples.at("/by-id/value/expectedHolder/id").asText());
         for (String example : List.of("by-id", "by-document")) {
             HubClient.Reply reply = hub.post("/api/v1/licences/verify", "application/json", null,
                     java.net.http.HttpRequest.BodyPublishers.ofString(examples.get(example).get("value").toString()));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
@@ -54,18 +55,24 @@ class MessageLogFlowTest extends HubTest {
     JdbcTemplate jdbc;
     @Autowired
     DepartmentSimulators simulators;
+    @Autowired
+    MessageLog messageLog;
     @Value("${spring.datasource.url}")
     String url;
     @TempDir
     Path folder;
 
+    /** the Xuanwu hall's intake system, which submits the demo cases */
     HubClient hub;
+    /** 李审计, the auditor, who may read the message log */
+    HubClient auditor;
     final Map<String, String> caseIds = new LinkedHashMap<>();
     final Map<String, JsonNode> cases = new LinkedHashMap<>();
 
     @BeforeAll
     void runTheDemoCasesAndSeal() throws IOException {
         hub = new HubClient(port);
+        auditor = hub.as(DemoCallers.AUDITOR);
         for (String file : DEMO) {
             caseIds.put(file, hub.submitAccepted(UUID.randomUUID().toString(), Files.readString(Path.of("../seeds/demo", file))));
         }
@@ -74,9 +81,8 @@ class MessageLogFlowTest extends HubTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM data_shares WHERE case_id IN (" + placeholders() + ") AND status <> 'DELIVERED'",
                 Integer.class, caseIds.values().toArray()) == 0);
-        HubClient.Reply sealed = hub.post("/api/v1/message-log/seals", null, null, HttpRequest.BodyPublishers.noBody());
-        assertThat(sealed.status()).as(sealed.body()).isEqualTo(200);
-        assertThat(sealed.json().get("sealedUpTo").asLong()).isPositive();
+        // seal now (POST /api/v1/message-log/seals does the same for an auditor with a session and its CSRF token)
+        assertThat(messageLog.flushAndSeal()).isPositive();
     }
 
     @Test
@@ -85,7 +91,7 @@ class MessageLogFlowTest extends HubTest {
             Map<String, Object> post = single("channel = 'INTAKE' AND operation = 'POST /api/v1/cases' AND case_id = ?", demo.getValue());
             byte[] sent = Files.readAllBytes(Path.of("../seeds/demo", demo.getKey()));
             assertThat(post.get("status")).isEqualTo("202");
-            assertThat(post.get("from_party")).isEqualTo("anonymous");
+            assertThat(post.get("from_party")).as("the authenticated caller").isEqualTo("hall-xuanwu");
             assertThat(post.get("to_party")).isEqualTo("hub");
             assertThat(post.get("request_sha256")).as("the exact bytes the intake system sent").isEqualTo(Hashes.hex(Hashes.sha256(sent)));
             assertThat(post.get("request_bytes")).isEqualTo((long) sent.length);
@@ -140,6 +146,7 @@ class MessageLogFlowTest extends HubTest {
         }
         Map<String, Object> callback = single("channel = 'CALLBACK' AND task_id = ?", registryTask);
         assertThat(callback.get("department")).isEqualTo("real-estate");
+        assertThat(callback.get("from_party")).as("the registry's own client").isEqualTo("dept-real-estate");
         assertThat(callback.get("case_id")).isEqualTo(caseId);
         assertThat(callback.get("operation")).isEqualTo("POST /api/v1/departments/{department}/callbacks/{taskId}");
         assertThat(callback.get("status")).isEqualTo("200");
@@ -175,7 +182,7 @@ class MessageLogFlowTest extends HubTest {
     @Test
     void theLogVerifiesThroughTheCommandAndTheHubAndNamesEveryTampering() {
         assertThat(command("verify", "--jdbc-url", url).exit()).isZero();
-        JsonNode inHub = hub.post("/api/v1/message-log/verification", null, null, HttpRequest.BodyPublishers.noBody()).json();
+        JsonNode inHub = auditor.get("/api/v1/message-log/verification").json();
         assertThat(inHub.get("ok").asBoolean()).as(inHub.toString()).isTrue();
         assertThat(inHub.get("seals").asLong()).isPositive();
 
@@ -209,8 +216,9 @@ class MessageLogFlowTest extends HubTest {
     void anArchiveOfTodayFromTheRunningHubVerifiesWithoutIt() throws Exception {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/message-log/archive?from=" + today + "&to=" + today)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                URI.create("http://localhost:" + port + "/api/v1/message-log/archive?from=" + today + "&to=" + today))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo-auditor-pass".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
         Path archive = Files.write(folder.resolve("today.zip"), zip.body());
@@ -221,7 +229,7 @@ class MessageLogFlowTest extends HubTest {
 
         assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
         assertThat(verified.out()).contains("OK: archive");
-        HubClient.Reply bad = hub.get("/api/v1/message-log/archive?from=tomorrow");
+        HubClient.Reply bad = auditor.get("/api/v1/message-log/archive?from=tomorrow");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("not-a-time", "\"to\"");
     }
@@ -245,7 +253,10 @@ class MessageLogFlowTest extends HubTest {
                 HttpRequest.BodyPublishers.ofByteArray(broken));
         assertThat(refused.status()).isEqualTo(413);
         assertThat(invalid.status()).isEqualTo(400);
-        hub.post("/api/v1/message-log/seals", null, null, HttpRequest.BodyPublishers.noBody());
+        // refused by the access rules: a hall may not read the message log (403, named), nobody without a token (401)
+        assertThat(hub.get("/api/v1/message-log/verification").status()).isEqualTo(403);
+        assertThat(hub.anonymous().get("/api/v1/message-log/verification").status()).isEqualTo(401);
+        messageLog.flushAndSeal();
 
         Map<String, Object> fault = rows("channel = 'DEPARTMENT' AND case_id = ?", faulted).get(0);
         assertThat(fault.get("status").toString()).isEqualTo("500 SOAP fault Client: 证件号码与姓名不符 / ID number does not match the name");
@@ -266,6 +277,9 @@ class MessageLogFlowTest extends HubTest {
             assertThat(r.get("request_sha256")).isEqualTo(Hashes.hex(Hashes.sha256(broken)));
             assertThat(r.get("response_sha256")).isEqualTo(Hashes.hex(Hashes.sha256(invalid.body().getBytes(StandardCharsets.UTF_8))));
         });
+        List<Map<String, Object>> refusals = rows("operation = 'GET /api/v1/message-log/verification' AND status IN ('401', '403') "
+                + "AND logged_at > ?", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(refusals).extracting(r -> r.get("status") + " " + r.get("from_party")).contains("403 hall-xuanwu", "401 anonymous");
         assertThat(command("verify", "--jdbc-url", url).exit()).isZero();
     }
 

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * hub back, signed with the department's secret. A stub asks for it with
  * <pre>"serveEventListeners": [{"name": "onewindow-callback", "parameters":
  *     {"department": "real-estate", "delayMs": 300, "body": "...$TASK_ID..."}}]</pre>
- * where {@code $TASK_ID} is the Idempotency-Key of the request being answered.
+ * where {@code $TASK_ID} is the Idempotency-Key of the request being answered. Like the real department, it
+ * proves who it is with an OAuth2 access token it asks the hub for with its own client credentials
+ * (seeds/simulators/&lt;department&gt;/client.json).
  */
 public final class DepartmentCallbacks implements ServeEventListener {
 
@@ -32,6 +34,7 @@ public final class DepartmentCallbacks implements ServeEventListener {
 
     private final Supplier<String> hubBaseUrl;
     private final Function<String, String> secretOf;
+    private final Function<String, DepartmentTokens> tokensOf;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "department-callbacks");
@@ -39,9 +42,10 @@ public final class DepartmentCallbacks implements ServeEventListener {
         return thread;
     });
 
-    DepartmentCallbacks(Supplier<String> hubBaseUrl, Function<String, String> secretOf) {
+    DepartmentCallbacks(Supplier<String> hubBaseUrl, Function<String, String> secretOf, Function<String, DepartmentTokens> tokensOf) {
         this.hubBaseUrl = hubBaseUrl;
         this.secretOf = secretOf;
+        this.tokensOf = tokensOf;
     }
 
     /** Only for the stubs that ask for it (WireMock's default runs a listener for every request, without parameters). */
@@ -70,12 +74,16 @@ public final class DepartmentCallbacks implements ServeEventListener {
 
     private void callBack(String department, String taskId, byte[] body) {
         URI uri = URI.create(hubBaseUrl.get() + "/api/v1/departments/" + department + "/callbacks/" + taskId);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/xml; charset=UTF-8")
-                .header(CallbackSignature.HEADER, CallbackSignature.sign(secretOf.apply(department), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/xml; charset=UTF-8")
+                    .header(CallbackSignature.HEADER, CallbackSignature.sign(secretOf.apply(department), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            DepartmentTokens tokens = tokensOf.apply(department);
+            if (tokens != null) {
+                request.header("Authorization", "Bearer " + tokens.token(hubBaseUrl.get()));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             log.info("Simulator of {} called back for {}: HTTP {}", department, taskId, response.statusCode());
         } catch (Exception e) {
             log.warn("Simulator of {} could not call back for {}: {}", department, taskId, e.toString());

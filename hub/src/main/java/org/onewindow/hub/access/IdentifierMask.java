@@ -1,4 +1,4 @@
-package org.onewindow.hub.cases;
+package org.onewindow.hub.access;
 
 /** Masks an ID number or credit code for display and logs: 110105********002X. Full numbers live only in the store. */
 public final class IdentifierMask {
