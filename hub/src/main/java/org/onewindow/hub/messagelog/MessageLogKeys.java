@@ -3,8 +3,9 @@ package org.onewindow.hub.messagelog;
 /**
  * The message log's keys, for guards and auditors: the setting that names the signing key, and the fingerprints
  * (SHA-256 of the certificate's DER) of the public DEMO keys in seeds/security, which must never sign a production
- * log. A production guard refuses to start while {@link MessageLog#usesDemoKey()} is true, naming
- * {@link #SIGNING_KEY_SETTING}.
+ * log. The production profile refuses to start while {@link #SIGNING_KEY_SETTING} names the demo key, or no external
+ * time-stamping authority is named and {@link #LOCAL_TIME_STAMPING_KEY_SETTING} is the demo one
+ * (org.onewindow.hub.security.ProductionSafety); {@link MessageLog#usesDemoKey()} tells a running hub.
  */
 public final class MessageLogKeys {
 
@@ -14,6 +15,12 @@ public final class MessageLogKeys {
     public static final String SIGNING_CERTIFICATE_SETTING = "onewindow.message-log.signing.certificate";
     /** The external time-stamping authority's URL; empty: the local demo authority in the hub's process. */
     public static final String TIME_STAMPING_URL_SETTING = "onewindow.message-log.time-stamping.url";
+    /** The local time-stamping authority's key (used when no external authority is named). */
+    public static final String LOCAL_TIME_STAMPING_KEY_SETTING = "onewindow.message-log.time-stamping.local.key";
+
+    /** Where the demo keys are on the classpath (seeds/security), for guards to compare against. */
+    public static final String DEMO_SIGNING_KEY = "classpath:seeds/security/message-log-signing-key.pem";
+    public static final String DEMO_TIME_STAMPING_KEY = "classpath:seeds/security/tsa-key.pem";
 
     /** seeds/security/message-log-signing-certificate.pem. */
     public static final String DEMO_SIGNER_FINGERPRINT = "0b456c135c3700e66f12499e694665874f582e77903d0568678d1398b05afaf8";

@@ -1,5 +1,6 @@
 package org.onewindow.hub.security;
 
+import org.onewindow.hub.messagelog.MessageLogKeys;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The production profile refuses to start while a demo credential is configured: the demo clients, people or
- * holder tokens (files marked demo: true), or the demo token signing key. The message names each setting. Checked
+ * holder tokens (files marked demo: true), the demo token signing key, or the message log's demo keys (the key that
+ * signs its seals, and the local time-stamping authority's key when no external authority is named). The message names each setting. Checked
  * before any bean is made (an initializer), so a production hub never opens a port or a database with them.
  */
 public class ProductionSafety implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -36,10 +38,35 @@ public class ProductionSafety implements ApplicationContextInitializer<Configura
                 demo.add("onewindow.security.authorization-server.signing-key (" + key + ") is the demo token signing key");
             }
         }
+        if (environment.getProperty("onewindow.message-log.enabled", Boolean.class, true)) {
+            demoKey(environment, resources, MessageLogKeys.SIGNING_KEY_SETTING, MessageLogKeys.DEMO_SIGNING_KEY,
+                    "the message log's demo signing key (set ONEWINDOW_MESSAGE_LOG_SIGNING_KEY and _CERTIFICATE)", demo);
+            String authority = environment.getProperty(MessageLogKeys.TIME_STAMPING_URL_SETTING);
+            if (authority == null || authority.isBlank()) {
+                demoKey(environment, resources, MessageLogKeys.LOCAL_TIME_STAMPING_KEY_SETTING, MessageLogKeys.DEMO_TIME_STAMPING_KEY,
+                        "the demo time-stamping authority's key (name a real one: ONEWINDOW_MESSAGE_LOG_TSA_URL)", demo);
+            }
+        }
         demoFile(environment, resources, "onewindow.security.people-file", "the demo people", demo);
         demoFile(environment, resources, "onewindow.security.holder-tokens-file", "the demo holder tokens", demo);
         if (!demo.isEmpty()) {
             throw new DemoSecretsInProductionException(demo);
+        }
+    }
+
+    private static void demoKey(ConfigurableEnvironment environment, ResourceLoader resources, String setting, String demoLocation,
+                                String what, List<String> demo) {
+        String location = environment.getProperty(setting);
+        if (location != null && !location.isBlank() && pem(resources, location).equals(pem(resources, demoLocation))) {
+            demo.add(setting + " (" + location + ") is " + what);
+        }
+    }
+
+    private static String pem(ResourceLoader resources, String location) {
+        try (var in = resources.getResource(location).getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).replaceAll("\\s", "");
+        } catch (java.io.IOException e) {
+            return "unreadable " + location;
         }
     }
 

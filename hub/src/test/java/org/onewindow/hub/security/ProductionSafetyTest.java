@@ -38,7 +38,9 @@ class ProductionSafetyTest {
                 .contains("onewindow.security.authorization-server.clients-file (classpath:seeds/security/clients.yaml) lists the demo clients")
                 .contains("onewindow.security.authorization-server.signing-key (classpath:seeds/security/demo-jwt-signing-key.pem) is the demo token signing key")
                 .contains("onewindow.security.people-file (classpath:seeds/security/people.yaml) lists the demo people")
-                .contains("onewindow.security.holder-tokens-file (classpath:seeds/demo/holder-tokens.yaml) lists the demo holder tokens");
+                .contains("onewindow.security.holder-tokens-file (classpath:seeds/demo/holder-tokens.yaml) lists the demo holder tokens")
+                .contains("onewindow.message-log.signing.key (classpath:seeds/security/message-log-signing-key.pem) is the message log's demo signing key")
+                .contains("onewindow.message-log.time-stamping.local.key (classpath:seeds/security/tsa-key.pem) is the demo time-stamping authority's key");
     }
 
     @Test
