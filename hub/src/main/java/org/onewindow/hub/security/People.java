@@ -41,7 +41,7 @@ class People {
         JsonNode file = CredentialFiles.read(resources, location);
         this.byUsername = read(file, location);
         this.demo = CredentialFiles.isDemo(file) && !byUsername.isEmpty();
-        log.info("{} person/people who log in with a password, from {}{}", byUsername.size(),
+        log.info("{} people who log in with a password, from {}{}", byUsername.size(),
                 location == null || location.isBlank() ? "nowhere" : location, demo ? " (demo: loopback only)" : "");
     }
 

@@ -64,7 +64,7 @@ class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                "This request needs a caller who proves who it is: " + fault.message(), fault);
+                "This request needs a caller who proves who it is (" + fault.code() + "); see errors", fault);
     }
 
     @Override

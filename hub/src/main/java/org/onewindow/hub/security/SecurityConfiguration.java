@@ -113,7 +113,7 @@ class SecurityConfiguration {
                 .addFilterBefore(rateLimits.filter(), AuthorizationFilter.class);
         if (oidcProviders.getIfAvailable() != null) {
             // production: people sign in through the organisation's identity provider; their roles come from a claim
-            http.oauth2Login(login -> login.loginPage("/login")
+            http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/login", true)
                     .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(rolesFromClaim(properties.rolesClaim()))));
         }
         return http.build();
