@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,13 +24,18 @@ import java.util.function.Supplier;
  * <pre>"serveEventListeners": [{"name": "onewindow-callback", "parameters":
  *     {"department": "real-estate", "delayMs": 300, "body": "...$TASK_ID..."}}]</pre>
  * where {@code $TASK_ID} is the Idempotency-Key of the request being answered.
+ *
+ * <p>Each simulator has its own listener, fixed to its own department: it signs and sends callbacks as that
+ * department only. A stub naming another department (a forgery: the social insurance simulator deciding a
+ * real-estate registration) gets no callback, and the attempt is logged.
  */
 public final class DepartmentCallbacks implements ServeEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentCallbacks.class);
 
+    private final String department;
     private final Supplier<String> hubBaseUrl;
-    private final Function<String, String> secretOf;
+    private final Supplier<String> secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "department-callbacks");
@@ -39,9 +43,15 @@ public final class DepartmentCallbacks implements ServeEventListener {
         return thread;
     });
 
-    DepartmentCallbacks(Supplier<String> hubBaseUrl, Function<String, String> secretOf) {
+    /**
+     * @param department the department of the simulator this listener belongs to, the only one it calls back as
+     * @param hubBaseUrl where the hub listens, once it is known
+     * @param secret     the department's callback secret
+     */
+    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret) {
+        this.department = department;
         this.hubBaseUrl = hubBaseUrl;
-        this.secretOf = secretOf;
+        this.secret = secret;
     }
 
     /** Only for the stubs that ask for it (WireMock's default runs a listener for every request, without parameters). */
@@ -58,21 +68,26 @@ public final class DepartmentCallbacks implements ServeEventListener {
     @Override
     public void afterComplete(ServeEvent event, Parameters parameters) {
         String taskId = event.getRequest().getHeader("Idempotency-Key");
-        String department = parameters.getString("department");
+        String named = parameters.getString("department", department);
+        if (!department.equals(named)) {
+            log.warn("Simulator of {} refuses to call back as {}: stub {} names another department; no callback sent",
+                    department, named, event.getStubMapping() == null ? "?" : event.getStubMapping().getId());
+            return;
+        }
         if (taskId == null || hubBaseUrl.get() == null) {
             log.warn("Simulator of {} cannot call back: task id {}, hub {}", department, taskId, hubBaseUrl.get());
             return;
         }
         byte[] body = parameters.getString("body").replace("$TASK_ID", taskId).getBytes(StandardCharsets.UTF_8);
         long delay = parameters.getInt("delayMs", 200);
-        scheduler.schedule(() -> callBack(department, taskId, body), delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> callBack(taskId, body), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void callBack(String department, String taskId, byte[] body) {
+    private void callBack(String taskId, byte[] body) {
         URI uri = URI.create(hubBaseUrl.get() + "/api/v1/departments/" + department + "/callbacks/" + taskId);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/xml; charset=UTF-8")
-                .header(CallbackSignature.HEADER, CallbackSignature.sign(secretOf.apply(department), body))
+                .header(CallbackSignature.HEADER, CallbackSignature.sign(secret.get(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -82,7 +97,7 @@ public final class DepartmentCallbacks implements ServeEventListener {
         }
     }
 
-    /** Not WireMock's stop(): one extension serves every simulator, and one of them stopping must not end it. */
+    /** Not WireMock's stop(): the listener outlives its simulator being taken down and brought back. */
     void shutdown() {
         scheduler.shutdownNow();
     }
