@@ -31,7 +31,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(ProblemException e) {
         ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage(), e.faults());
         e.extensions().forEach(problem::setProperty);
-        return respond(e.status(), problem);
+        return e.retryAfterSeconds()
+                .map(seconds -> ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(problem))
+                .orElseGet(() -> respond(e.status(), problem));
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
