@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.onewindow.hub.materials.HolderFields;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
 import org.onewindow.schemas.cases.CaseRequest;
@@ -25,7 +26,8 @@ import java.util.List;
 
 /**
  * Reads a case request strictly (unknown fields, duplicate keys and trailing data are faults) and
- * validates it, reporting every fault at once.
+ * validates it, reporting every fault at once: Bean Validation of the request, and the form fields the
+ * catalogue uses to name a holder, validated as identifiers of the holder's kind ({@link HolderFields}).
  */
 @Component
 class CaseRequestReader {
@@ -33,8 +35,9 @@ class CaseRequestReader {
     private final ObjectMapper strict;
     private final ObjectMapper canonical;
     private final Validator validator;
+    private final HolderFields holderFields;
 
-    CaseRequestReader(ObjectMapper objectMapper, Validator validator) {
+    CaseRequestReader(ObjectMapper objectMapper, Validator validator, HolderFields holderFields) {
         this.strict = objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -42,11 +45,13 @@ class CaseRequestReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         this.canonical = objectMapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         this.validator = validator;
+        this.holderFields = holderFields;
     }
 
     CaseRequest read(byte[] body) {
         CaseRequest request = parse(body);
-        List<Fault> faults = validator.validate(request).stream().map(CaseRequestReader::fault)
+        List<Fault> faults = java.util.stream.Stream.concat(validator.validate(request).stream().map(CaseRequestReader::fault),
+                        holderFields.faults(request).stream())
                 .sorted(Comparator.comparing(Fault::field).thenComparing(Fault::code)).toList();
         if (!faults.isEmpty()) {
             throw ProblemException.invalid(faults);
