@@ -4,9 +4,9 @@ import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 
-import jakarta.validation.Valid;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.problems.StrictJson;
 import org.onewindow.schemas.licences.Licence;
 import org.onewindow.schemas.licences.LicenceIdentifier;
 import org.onewindow.schemas.licences.LicenceIdentifier.InvalidLicenceIdentifierException;
@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * POST /api/v1/licences/verify (schemas/intake-openapi.yaml). A licenceId not even shaped like an identifier
+ * POST /api/v1/licences/verify (schemas/intake-openapi.yaml). Bodies are read strictly ({@link StrictJson}: malformed
+ * JSON and unknown fields are 400s naming them). A licenceId not even shaped like an identifier
  * is 400; one shaped like it but with a wrong check character is 200 INVALID BAD_CHECK_CHARACTER, without
  * reading the library.
  */
@@ -34,17 +35,19 @@ class LicenceVerifyController {
     private final LicenceVerifier verifier;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final StrictJson json;
 
-    LicenceVerifyController(LicenceLibrary library, LicenceVerifier verifier, AccessLog accessLog, Clock clock) {
+    LicenceVerifyController(LicenceLibrary library, LicenceVerifier verifier, AccessLog accessLog, Clock clock, StrictJson json) {
         this.library = library;
         this.verifier = verifier;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.json = json;
     }
 
     @PostMapping(path = "/api/v1/licences/verify", consumes = "application/json", produces = "application/json")
-    Verification verify(@Valid @RequestBody VerifyRequest request) {
-        return verifyOne(request);
+    Verification verify(@RequestBody(required = false) byte[] body) {
+        return verifyOne(json.read(body, VerifyRequest.class, "a verification request"));
     }
 
     /**
@@ -53,7 +56,8 @@ class LicenceVerifyController {
      * endpoint would refuse refuses the whole batch, its faults named verifications[i].field.
      */
     @PostMapping(path = "/api/v1/licences/verifications", consumes = "application/json", produces = "application/json")
-    VerifyBatchResponse verifyAll(@Valid @RequestBody VerifyBatchRequest request) {
+    VerifyBatchResponse verifyAll(@RequestBody(required = false) byte[] body) {
+        VerifyBatchRequest request = json.read(body, VerifyBatchRequest.class, "a batch of verification requests");
         List<Verification> results = new java.util.ArrayList<>(request.verifications().size());
         for (int i = 0; i < request.verifications().size(); i++) {
             try {
