@@ -47,11 +47,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.PAYLOAD_TOO_LARGE, e.problem());
     }
 
+    /** A body slower than the minimum data rate: 408, and the connection closed (its rest is not drained). */
+    @ExceptionHandler(BodyTimeoutException.class)
+    ResponseEntity<ProblemDetail> tooSlow(BodyTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(e.problem());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
+        }
+        BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
+        if (slow != null) {
+            return tooSlow(slow);
         }
         log.error("Unexpected failure answering a request", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
@@ -113,6 +123,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
         }
+        BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
+        if (slow != null) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(slow.problem());
+        }
         return problem(status, "invalid-request", "The request is not valid",
                 new Fault("body", "malformed-json", "is not a readable JSON document of this operation"));
     }
@@ -132,6 +146,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+        }
+        BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
+        if (slow != null) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(slow.problem());
         }
         if (body == null && e instanceof ErrorResponse errorResponse) {
             body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
