@@ -138,7 +138,7 @@ public class LicenceLibrary {
     private HttpResponse<byte[]> send(HttpRequest request) {
         if (!circuit.tryAcquirePermission()) {
             throw new LicenceLibraryUnavailableException("it failed most recent calls, so it is not asked again until "
-                    + "its circuit breaker lets a probe through", null);
+                    + "its circuit breaker lets a probe through", null).retryAfter(retryAfter());
         }
         long start = System.nanoTime();
         try {
@@ -147,8 +147,17 @@ public class LicenceLibrary {
             return response;
         } catch (LicenceLibraryUnavailableException e) {
             circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            e.retryAfter(retryAfter());
             throw e;
         }
+    }
+
+    /**
+     * When a caller refused because the library is down should try again (the 503's Retry-After): the circuit
+     * breaker's wait in its open state, after which it lets a probe through (onewindow.circuit-breaker.*).
+     */
+    private Duration retryAfter() {
+        return Duration.ofMillis(circuit.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
     }
 
     private HttpResponse<byte[]> sendNow(HttpRequest request) {
@@ -161,7 +170,8 @@ public class LicenceLibrary {
         } catch (HttpTimeoutException e) {
             throw new LicenceLibraryUnavailableException("no answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw new LicenceLibraryUnavailableException("cannot reach it (" + e.getClass().getSimpleName() + ")", e);
+            throw new LicenceLibraryUnavailableException("cannot reach it (" + (e instanceof java.net.ConnectException
+                    ? "connection refused" : "the connection failed") + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LicenceLibraryUnavailableException("interrupted while waiting for it", e);

@@ -144,7 +144,7 @@ public final class SoapFaults {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "no message" : root.getMessage();
         return failure == root ? message : failure.getMessage() + ": " + message;
     }
 }
