@@ -33,15 +33,15 @@ final class HistorySeeder {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement cases = c.prepareStatement("INSERT INTO cases (case_id, item_code, bundle_code, status, "
-                    + "applicant_kind, applicant_name, applicant_id, request_json, promised_by, created_at, updated_at) "
-                    + "VALUES (?, NULL, 'OPEN-RESTAURANT', 'COMPLETED', 'PERSON', '张三', ?, ?, NULL, ?, ?)");
+                    + "applicant_kind, applicant_name, applicant_id, request_json, promised_by, created_at, updated_at, submitted_by) "
+                    + "VALUES (?, NULL, 'OPEN-RESTAURANT', 'COMPLETED', 'PERSON', '张三', ?, ?, NULL, ?, ?, 'hall-xuanwu')");
                  PreparedStatement tasks = c.prepareStatement("INSERT INTO case_tasks (task_id, case_id, step_id, item_code, "
                          + "department, depends_on, status, results_json, created_at, updated_at) "
                          + "VALUES (?, ?, ?, ?, ?, '', 'COMPLETED', '{\"registrationNo\":\"R-1\"}', ?, ?)");
                  PreparedStatement events = c.prepareStatement("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) "
                          + "VALUES (?, ?, ?, NULL, ?)");
-                 PreparedStatement keys = c.prepareStatement("INSERT INTO intake_requests (idempotency_key, request_hash, case_id, created_at) "
-                         + "VALUES (?, 'history', ?, ?)");
+                 PreparedStatement keys = c.prepareStatement("INSERT INTO intake_requests (caller, idempotency_key, request_hash, case_id, created_at) "
+                         + "VALUES ('hall-xuanwu', ?, 'history', ?, ?)");
                  PreparedStatement processed = c.prepareStatement("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) "
                          + "VALUES ('department-tasks', ?, ?)")) {
                 Instant now = Instant.now();

@@ -60,11 +60,12 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
         double all = rawPerSecond(licence, key, threads, each);
         ObjectNode body = BenchHttp.JSON.createObjectNode();
         body.set("licence", licenceJson);
+        BenchHttp http = new BenchHttp(hubBaseUrl, Math.max(4, clients / 2));
         HttpRequest request = HttpRequest.newBuilder(URI.create(hubBaseUrl + "/api/v1/licences/verify"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", http.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        BenchHttp http = new BenchHttp(hubBaseUrl, Math.max(4, clients / 2));
         endpoint(http, request, clients, Duration.ofSeconds(1), "\"VALID\"", 1); // warm-up: JIT, connections, the cache
         long[] single = endpoint(http, request, clients, each, "\"VALID\"", 1);
         ObjectNode batch = BenchHttp.JSON.createObjectNode();
@@ -75,6 +76,7 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
         HttpRequest batchRequest = HttpRequest.newBuilder(URI.create(hubBaseUrl + "/api/v1/licences/verifications"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", http.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build();
         endpoint(http, batchRequest, clients, Duration.ofSeconds(1), "\"results\"", BATCH);
         long[] batched = endpoint(http, batchRequest, clients, each, "\"results\"", BATCH);

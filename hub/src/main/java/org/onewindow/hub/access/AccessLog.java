@@ -1,6 +1,6 @@
 package org.onewindow.hub.access;
 
-import org.onewindow.hub.cases.IdentifierMask;
+import org.onewindow.hub.access.IdentifierMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,6 +54,18 @@ public class AccessLog {
         // the audit record is the table row; the application log only follows it when asked (DEBUG)
         log.debug("Data read granted: {} read {} {} of {} for case {} ({})", read.caller(), read.dataKind(), read.what(),
                 IdentifierMask.mask(read.holderId()), read.caseId(), read.purpose());
+    }
+
+    /**
+     * Records a read that was refused although purpose and case were given: the caller is not entitled to this
+     * holder's data for that case. Stored in a transaction of its own (the caller's work fails), logged at WARN;
+     * the holder sees it. The caller answers 403.
+     */
+    public void refuse(DataRead read, String reason) {
+        Instant now = clock.instant();
+        ownTransaction.executeWithoutResult(status -> store.insert(read, AccessLogStore.Outcome.REFUSED, reason, now));
+        log.warn("Data read refused: {} asked for {} {} of {} for case {}: {}", read.caller(), read.dataKind(), read.what(),
+                IdentifierMask.mask(read.holderId()), read.caseId(), reason);
     }
 
     /**

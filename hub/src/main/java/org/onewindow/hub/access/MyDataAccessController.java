@@ -1,10 +1,10 @@
 package org.onewindow.hub.access;
 
-import org.onewindow.hub.cases.IdentifierMask;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.problems.QueryNumbers;
+import org.onewindow.hub.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** GET /api/v1/my-data-access: the signed-in holder sees who read their data, when and why, newest first. */
+/**
+ * GET /api/v1/my-data-access: the holder, signed in with their holder token, sees who read their data, when and
+ * why, newest first.
+ */
 @RestController
 class MyDataAccessController {
 
@@ -33,11 +36,12 @@ class MyDataAccessController {
     }
 
     @GetMapping(PATH)
-    MyDataAccess reads(@RequestAttribute(HolderTokenFilter.HOLDER) String holderId,
+    MyDataAccess reads(Caller holder,
                        @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size) {
+        String holderId = holder.holderId();
         List<Fault> faults = new ArrayList<>();
-        int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_SIZE, faults);
-        int pageSize = number("size", size, 1, MAX_SIZE, faults);
+        int pageNumber = QueryNumbers.whole("page", page, 0, Integer.MAX_VALUE / MAX_SIZE, faults);
+        int pageSize = QueryNumbers.whole("size", size, 1, MAX_SIZE, faults);
         if (!faults.isEmpty()) {
             throw ProblemException.invalid(faults);
         }
@@ -45,18 +49,5 @@ class MyDataAccessController {
                 .map(r -> new Read(r.readAt(), r.caller(), r.dataKind(), r.what(), r.purpose(), r.caseId(), r.outcome(), r.refusalReason()))
                 .toList();
         return new MyDataAccess(IdentifierMask.mask(holderId), reads, pageNumber, pageSize, store.countOfHolder(holderId));
-    }
-
-    private static int number(String name, String value, int min, int max, List<Fault> faults) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        faults.add(new Fault(name, "range", "must be a whole number from " + min + " to " + max + ", not \"" + value + "\""));
-        return min;
     }
 }

@@ -33,7 +33,9 @@ import java.util.stream.Collectors;
  * ({@code onewindow.departments.<department>.callback-secret}); an unsigned or wrongly signed callback
  * is 401 and changes nothing. Repeated and late callbacks are answered 200 and change nothing either:
  * a task is decided once. A callback that breaks the department's contract is 400, and its task is
- * dead-lettered with the reason, so the case never waits for a decision that cannot come.
+ * dead-lettered with the reason, so the case never waits for a decision that cannot come. Only the department's
+ * own system calls (its token carries department:&lt;department&gt;), and only for its own tasks: another
+ * department's task is 403 and nothing changes.
  */
 @RestController
 class DepartmentCallbackController {
@@ -83,10 +85,7 @@ class DepartmentCallbackController {
                     List.of(new Fault(CallbackSignature.HEADER, signature == null ? "required" : "mismatch",
                             signature == null ? "header is required" : "does not match the body")));
         }
-        TaskRecord task = store.findTask(taskId).filter(t -> catalogue.carrier(t.department()).equals(department))
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "task-not-found", "No such task",
-                        "There is no task " + taskId + " for " + department,
-                        List.of(new Fault("taskId", "not-found", taskId + " is not a task of " + department))));
+        TaskRecord task = DepartmentTasks.own(store, catalogue, department, taskId);
         TaskOutcome outcome;
         try {
             outcome = adapter.callback(taskId, new String(payload, StandardCharsets.UTF_8));

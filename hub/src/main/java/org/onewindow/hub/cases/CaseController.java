@@ -1,17 +1,19 @@
 package org.onewindow.hub.cases;
 
-import org.onewindow.hub.problems.Fault;
-import org.onewindow.hub.problems.ProblemException;
-import org.springframework.http.HttpStatus;
+import org.onewindow.hub.access.IdentifierMask;
+import org.onewindow.hub.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
 /**
- * GET /api/v1/cases/{caseId}: status, one task per department step, and the timeline. Every resident ID number and
- * credit code it shows is masked (IdentifierMask): the applicant's, and any in a task's results, reasons and
+ * GET /api/v1/cases/{caseId}: status, one task per department step, and the timeline; for the intake system that
+ * submitted the case, its applicant, and operators stating a reason ({@link CaseReaders}). Every resident ID number
+ * and credit code it shows is masked (IdentifierMask): the applicant's, and any in a task's results, reasons and
  * references, the timeline or the materials (the newborn's ID number of the birth bundle, a new company's credit
  * code). The release (ReleaseController), the document the window hands over to the applicant, keeps them whole.
  */
@@ -19,16 +21,17 @@ import java.util.List;
 class CaseController {
 
     private final CaseStore store;
+    private final CaseReaders readers;
 
-    CaseController(CaseStore store) {
+    CaseController(CaseStore store, CaseReaders readers) {
         this.store = store;
+        this.readers = readers;
     }
 
     @GetMapping(path = "/api/v1/cases/{caseId}", produces = "application/json")
-    CaseView get(@PathVariable String caseId) {
-        CaseRecord c = store.findCase(caseId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found",
-                "No such case", "There is no case " + caseId,
-                List.of(new Fault("caseId", "not-found", caseId + " is not a case of this hub"))));
+    CaseView get(@PathVariable String caseId, Caller caller, @RequestParam(required = false) String reason,
+                 @RequestHeader(name = CaseReaders.REASON_HEADER, required = false) String reasonHeader) {
+        CaseRecord c = readers.open(caseId, caller, CaseReaders.reason(reason, reasonHeader), "case view");
         List<CaseView.TaskView> tasks = store.tasks(caseId).stream().map(t -> new CaseView.TaskView(t.taskId(), t.stepId(),
                 t.itemCode(), t.department(), t.status(), masked(t.statusReason()), masked(t.departmentRef()), t.dependsOn(),
                 IdentifierMask.maskWithin(t.results()), t.updatedAt())).toList();

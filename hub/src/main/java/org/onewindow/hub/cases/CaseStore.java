@@ -1,5 +1,6 @@
 package org.onewindow.hub.cases;
 
+import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.schemas.cases.CaseRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,15 +43,32 @@ public class CaseStore {
     public void insertCase(CaseRecord c) {
         jdbc.sql("""
                 INSERT INTO cases (case_id, item_code, bundle_code, status, status_reason, applicant_kind, applicant_name,
-                                   applicant_id, request_json, promised_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   applicant_id, request_json, promised_by, created_at, updated_at, submitted_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.caseId(), c.itemCode(), c.bundleCode(), c.status().name(), c.statusReason(), c.applicantKind(),
-                        c.applicantName(), c.applicantId(), c.requestJson(), c.promisedBy(), utc(c.createdAt()), utc(c.updatedAt()))
+                        c.applicantName(), c.applicantId(), c.requestJson(), c.promisedBy(), utc(c.createdAt()), utc(c.updatedAt()),
+                        c.submittedBy())
                 .update();
     }
 
     public Optional<CaseRecord> findCase(String caseId) {
         return jdbc.sql("SELECT * FROM cases WHERE case_id = ?").param(caseId).query(this::caseRow).optional();
+    }
+
+    /** One page of an applicant's cases, newest first (GET /api/v1/my-cases). */
+    public List<CaseRecord> casesOfApplicant(String applicantId, int page, int size) {
+        return jdbc.sql("SELECT * FROM cases WHERE applicant_id = ? ORDER BY created_at DESC, case_id LIMIT ? OFFSET ?")
+                .params(applicantId, size, (long) page * size).query(this::caseRow).list();
+    }
+
+    public long countCasesOfApplicant(String applicantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM cases WHERE applicant_id = ?").param(applicantId).query(Long.class).single();
+    }
+
+    /** The full ID numbers and credit codes of everyone whose material the case holds (the applicant's among them). */
+    public java.util.Set<String> materialHolders(String caseId) {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT DISTINCT holder_id FROM case_materials WHERE case_id = ? AND holder_id IS NOT NULL")
+                .param(caseId).query(String.class).list());
     }
 
     /** How many cases have this status now (an index search, cheap enough for a health check). */
@@ -163,7 +181,7 @@ public class CaseStore {
                 CaseStatus.valueOf(rs.getString("status")), emptyToNull(rs.getString("status_reason")),
                 rs.getString("applicant_kind"), rs.getString("applicant_name"), rs.getString("applicant_id"),
                 rs.getString("request_json"), rs.getObject("promised_by", java.time.LocalDate.class),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("submitted_by"));
     }
 
     private TaskRecord taskRow(ResultSet rs, int row) throws SQLException {

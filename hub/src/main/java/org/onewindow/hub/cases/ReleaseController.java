@@ -3,10 +3,13 @@ package org.onewindow.hub.cases;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.security.Caller;
 import org.onewindow.schemas.catalogue.Item;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -15,16 +18,19 @@ import java.util.Map;
 /**
  * GET /api/v1/cases/{caseId}/release: the release (出件) of a decided case, in one response: every
  * department's result (licence and certificate numbers, decisions, documents) for the window to hand
- * over, or the refusal with the department and its reason. A case still in progress is 409.
+ * over, or the refusal with the department and its reason. A case still in progress is 409. Read by the intake
+ * system that submitted the case, its applicant, and operators stating a reason ({@link CaseReaders}).
  */
 @RestController
 class ReleaseController {
 
     private final CaseStore store;
+    private final CaseReaders readers;
     private final ServiceCatalogue catalogue;
 
-    ReleaseController(CaseStore store, ServiceCatalogue catalogue) {
+    ReleaseController(CaseStore store, CaseReaders readers, ServiceCatalogue catalogue) {
         this.store = store;
+        this.readers = readers;
         this.catalogue = catalogue;
     }
 
@@ -38,9 +44,9 @@ class ReleaseController {
     }
 
     @GetMapping(path = "/api/v1/cases/{caseId}/release", produces = "application/json")
-    Release release(@PathVariable String caseId) {
-        CaseRecord c = store.findCase(caseId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "case-not-found",
-                "No such case", "There is no case " + caseId, List.of(new Fault("caseId", "not-found", caseId + " is not a case of this hub"))));
+    Release release(@PathVariable String caseId, Caller caller, @RequestParam(required = false) String reason,
+                    @RequestHeader(name = CaseReaders.REASON_HEADER, required = false) String reasonHeader) {
+        CaseRecord c = readers.open(caseId, caller, CaseReaders.reason(reason, reasonHeader), "release");
         if (!c.status().isFinal()) {
             throw new ProblemException(HttpStatus.CONFLICT, "case-not-decided", "The case is not decided yet",
                     "Case " + caseId + " is " + c.status() + "; its release is ready once it is COMPLETED or REJECTED",

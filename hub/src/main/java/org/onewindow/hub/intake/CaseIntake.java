@@ -73,8 +73,12 @@ class CaseIntake {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    IntakeReceipt submit(String idempotencyKey, CaseRequest request, String fingerprint) {
-        Optional<IntakeReceipt> earlier = replay(idempotencyKey, fingerprint);
+    /**
+     * @param submittedBy the intake system submitting (its client id): it alone reads the case, and its
+     *                    Idempotency-Keys are its own
+     */
+    IntakeReceipt submit(String submittedBy, String idempotencyKey, CaseRequest request, String fingerprint) {
+        Optional<IntakeReceipt> earlier = replay(submittedBy, idempotencyKey, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -84,7 +88,7 @@ class CaseIntake {
         // the look-ups run before the transaction: no connection is held while other systems answer
         MaterialResolution resolution = resolver.resolve(request, caseId);
         if (!resolution.missing().isEmpty()) {
-            throw materialsMissing(caseId, request, resolution);
+            throw materialsMissing(submittedBy, request, resolution);
         }
         CaseStatus status = resolution.waiting() ? CaseStatus.WAITING_VERIFICATION : CaseStatus.ACCEPTED;
         return transactions.execute(tx -> {
@@ -92,9 +96,9 @@ class CaseIntake {
             store.insertCase(new CaseRecord(caseId, request.itemCode(), request.bundleCode(), status,
                     status == CaseStatus.WAITING_VERIFICATION ? WaitingCases.reason(resolution) : null,
                     request.applicant().kind().name(), request.applicant().name(), request.applicant().holderId(),
-                    json(request), promisedBy(request, now), now, now));
-            jdbc.sql("INSERT INTO intake_requests (idempotency_key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?)")
-                    .params(idempotencyKey, fingerprint, caseId, now.atOffset(java.time.ZoneOffset.UTC))
+                    json(request), promisedBy(request, now), now, now, submittedBy));
+            jdbc.sql("INSERT INTO intake_requests (caller, idempotency_key, request_hash, case_id, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(submittedBy, idempotencyKey, fingerprint, caseId, now.atOffset(java.time.ZoneOffset.UTC))
                     .update();
             acceptance.recordMaterials(caseId, resolution, now);
             if (status == CaseStatus.WAITING_VERIFICATION) {
@@ -106,18 +110,20 @@ class CaseIntake {
         });
     }
 
-    /** The answer already given to this Idempotency-Key; 409 if the key came with a different request. */
-    Optional<IntakeReceipt> replay(String idempotencyKey, String fingerprint) {
+    /**
+     * The answer already given to this caller's Idempotency-Key; 409 if the key came with a different request (the
+     * answer does not name the other case: a key is the caller's own, but a 409 may be read by whoever reused it).
+     */
+    Optional<IntakeReceipt> replay(String caller, String idempotencyKey, String fingerprint) {
         return jdbc.sql("""
                         SELECT r.request_hash, r.case_id, c.status FROM intake_requests r JOIN cases c ON c.case_id = r.case_id
-                        WHERE r.idempotency_key = ?""")
-                .param(idempotencyKey)
+                        WHERE r.caller = ? AND r.idempotency_key = ?""")
+                .params(caller, idempotencyKey)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(fingerprint)) {
                         throw new ProblemException(HttpStatus.CONFLICT, "idempotency-key-reused",
                                 "Idempotency-Key already used for another request",
-                                "This Idempotency-Key was used for a different request (case " + rs.getString(2)
-                                        + "); use a new key for a new request",
+                                "This Idempotency-Key was used before for a different request; use a new key for a new request",
                                 List.of(new Fault("Idempotency-Key", "reused", "was used before with a different body")));
                     }
                     // the first answer's status: a case that went on since is followed with GET /api/v1/cases/{caseId}
@@ -127,7 +133,7 @@ class CaseIntake {
                 .optional();
     }
 
-    private ProblemException materialsMissing(String caseId, CaseRequest request, MaterialResolution resolution) {
+    private ProblemException materialsMissing(String submittedBy, CaseRequest request, MaterialResolution resolution) {
         List<Fault> faults = resolution.missing().stream()
                 .map(m -> m.materialCode()).distinct()
                 .map(code -> new Fault("materials", "missing", code + ": must be brought (" + resolution.missing().stream()
@@ -137,13 +143,13 @@ class CaseIntake {
                 "Materials missing: see the one-time notice",
                 faults.size() + " material(s) only the applicant can bring are missing; the notice lists exactly what to bring",
                 faults)
-                .with("notice", notice(request, resolution));
+                .with("notice", notice(submittedBy, request, resolution));
     }
 
     /** The one-time notice of a refused case, kept like any other so that the window can print it. */
-    private OneTimeNotice notice(CaseRequest request, MaterialResolution resolution) {
+    private OneTimeNotice notice(String requestedBy, CaseRequest request, MaterialResolution resolution) {
         OneTimeNotice notice = notices.compose(numbers.nextNotice(), request, resolution, clock.instant());
-        noticeStore.save(notice);
+        noticeStore.save(notice, requestedBy, resolution.holders(request.applicant().holderId()));
         return notice;
     }
 

@@ -2,6 +2,7 @@ package org.onewindow.hub.intake;
 
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.security.Caller;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** POST /api/v1/cases: the one window submits a case (schemas/intake-openapi.yaml). */
+/**
+ * POST /api/v1/cases: the one window submits a case (schemas/intake-openapi.yaml). The intake system that submits
+ * it (its token's client id) is recorded: it reads the case, and its Idempotency-Keys are its own.
+ */
 @RestController
 class CaseIntakeController {
 
@@ -30,7 +34,8 @@ class CaseIntakeController {
     }
 
     @PostMapping(path = "/api/v1/cases", consumes = "application/json", produces = "application/json")
-    ResponseEntity<IntakeReceipt> submit(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<IntakeReceipt> submit(Caller caller, @RequestHeader HttpHeaders headers,
+                                         @RequestBody(required = false) byte[] body) {
         // each header line as sent: two Idempotency-Key headers are refused, never joined into one key "A,B"
         List<String> keys = headers.getOrEmpty(IDEMPOTENCY_KEY);
         String idempotencyKey = keys.isEmpty() ? null : keys.get(0);
@@ -50,10 +55,10 @@ class CaseIntakeController {
         String fingerprint = reader.fingerprint(request);
         IntakeReceipt receipt;
         try {
-            receipt = intake.submit(idempotencyKey, request, fingerprint);
+            receipt = intake.submit(caller.id(), idempotencyKey, request, fingerprint);
         } catch (DuplicateKeyException raced) {
             // the same key was submitted concurrently and the other request stored first
-            receipt = intake.replay(idempotencyKey, fingerprint).orElseThrow(() -> raced);
+            receipt = intake.replay(caller.id(), idempotencyKey, fingerprint).orElseThrow(() -> raced);
         }
         return ResponseEntity.accepted().location(URI.create("/api/v1/cases/" + receipt.caseId())).body(receipt);
     }

@@ -1,5 +1,9 @@
 package org.onewindow.hub.intake;
 
+import org.onewindow.hub.access.AccessLog;
+import org.onewindow.hub.access.DataKind;
+import org.onewindow.hub.access.DataRead;
+import org.onewindow.hub.cases.CaseReaders;
 import org.onewindow.hub.materials.MaterialResolution;
 import org.onewindow.hub.materials.MaterialResolver;
 import org.onewindow.hub.materials.NoticePage;
@@ -8,6 +12,7 @@ import org.onewindow.hub.materials.OneTimeNotice;
 import org.onewindow.hub.materials.OneTimeNotices;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.security.Caller;
 import org.onewindow.hub.tasks.TaskPlanner;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.springframework.http.HttpStatus;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -27,6 +34,7 @@ import java.util.List;
  * The one-time notice (一次性告知单): before a case is submitted, the intake system asks what this applicant
  * must still bring for this item or bundle. The hub resolves the materials as it would for the case (the
  * look-ups state the notice number as their case), keeps the notice, and serves a printable Chinese page of it.
+ * The system that asked reads it again; operators read it stating a reason, which the access log records.
  */
 @RestController
 class NoticeController {
@@ -38,10 +46,11 @@ class NoticeController {
     private final NoticeStore store;
     private final NoticePage page;
     private final CaseNumbers numbers;
+    private final AccessLog accessLog;
     private final Clock clock;
 
     NoticeController(CaseRequestReader reader, TaskPlanner planner, MaterialResolver resolver, OneTimeNotices notices,
-                     NoticeStore store, NoticePage page, CaseNumbers numbers, Clock clock) {
+                     NoticeStore store, NoticePage page, CaseNumbers numbers, AccessLog accessLog, Clock clock) {
         this.reader = reader;
         this.planner = planner;
         this.resolver = resolver;
@@ -49,33 +58,48 @@ class NoticeController {
         this.store = store;
         this.page = page;
         this.numbers = numbers;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
     @PostMapping(path = "/api/v1/notices", consumes = "application/json", produces = "application/json")
-    ResponseEntity<OneTimeNotice> give(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<OneTimeNotice> give(Caller caller, @RequestBody(required = false) byte[] body) {
         CaseRequest request = reader.read(body);
         planner.plan(request);
         String noticeId = numbers.nextNotice();
         MaterialResolution resolution = resolver.resolve(request, noticeId);
         OneTimeNotice notice = notices.compose(noticeId, request, resolution, clock.instant());
-        store.save(notice);
+        store.save(notice, caller.id(), resolution.holders(request.applicant().holderId()));
         return ResponseEntity.created(URI.create("/api/v1/notices/" + noticeId)).body(notice);
     }
 
     @GetMapping(path = "/api/v1/notices/{noticeId}", produces = "application/json")
-    OneTimeNotice notice(@PathVariable String noticeId) {
-        return find(noticeId);
+    OneTimeNotice notice(@PathVariable String noticeId, Caller caller, @RequestParam(required = false) String reason,
+                         @RequestHeader(name = CaseReaders.REASON_HEADER, required = false) String reasonHeader) {
+        return find(noticeId, caller, CaseReaders.reason(reason, reasonHeader));
     }
 
     @GetMapping(path = "/api/v1/notices/{noticeId}/print", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
-    String print(@PathVariable String noticeId) {
-        return page.render(find(noticeId));
+    String print(@PathVariable String noticeId, Caller caller, @RequestParam(required = false) String reason,
+                 @RequestHeader(name = CaseReaders.REASON_HEADER, required = false) String reasonHeader) {
+        return page.render(find(noticeId, caller, CaseReaders.reason(reason, reasonHeader)));
     }
 
-    private OneTimeNotice find(String noticeId) {
-        return store.find(noticeId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "notice-not-found",
-                "No such notice", "No one-time notice " + noticeId,
+    private OneTimeNotice find(String noticeId, Caller caller, String reason) {
+        NoticeStore.GivenNotice given = store.find(noticeId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "notice-not-found", "No such notice", "No one-time notice " + noticeId,
                 List.of(new Fault("noticeId", "unknown", "no notice has this number"))));
+        if (caller.id().equals(given.requestedBy())) {
+            return given.notice();
+        }
+        if (caller.isOperator()) {
+            for (String party : given.parties().isEmpty() ? List.of("") : given.parties()) {
+                accessLog.record(new DataRead(caller.name(), party, DataKind.NOTICE, "one-time notice " + noticeId, reason, noticeId));
+            }
+            return given.notice();
+        }
+        throw new ProblemException(HttpStatus.FORBIDDEN, "not-your-notice", "Not a notice of this caller",
+                caller.name() + " may not read notice " + noticeId + ": only the system that asked for it and operators may",
+                List.of(new Fault("noticeId", "not-entitled", "is not a notice this caller asked for")));
     }
 }

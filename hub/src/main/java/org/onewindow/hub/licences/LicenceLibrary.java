@@ -4,6 +4,9 @@ import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.access.PurposeRequiredException;
+import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.problems.ProblemException;
+import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,10 +95,13 @@ public class LicenceLibrary {
     /**
      * One licence by its identifier; empty when the library has none.
      *
+     * @param parties whose licences the caller may read for this case (full ID numbers and credit codes): a licence
+     *                of anyone else is not handed over, its read is logged as refused, and the answer is 403
      * @throws PurposeRequiredException             without purpose or caseId, before any call (logged as refused)
      * @throws LicenceLibraryUnavailableException   when the library cannot be reached, times out or fails
      */
-    public Optional<Licence> get(String caller, String identifier, String holderHint, String purpose, String caseId) {
+    public Optional<Licence> get(String caller, String identifier, String holderHint, String purpose, String caseId,
+                                 java.util.Set<String> parties) {
         // whose licence it is shows only once it is read: a refusal is logged under the holder the caller named
         accessLog.permit(new DataRead(caller, holderHint == null ? "" : holderHint, DataKind.LICENCE, "licence " + identifier,
                 purpose, caseId));
@@ -106,8 +112,16 @@ public class LicenceLibrary {
         }
         expect(response, 200);
         Licence licence = convert(read(response), Licence.class);
-        accessLog.record(new DataRead(caller, licence.holderId(), DataKind.LICENCE, licence.licenceType() + " " + licence.identifier(),
-                purpose, caseId));
+        DataRead read = new DataRead(caller, licence.holderId(), DataKind.LICENCE, licence.licenceType() + " " + licence.identifier(),
+                purpose, caseId);
+        if (!parties.contains(licence.holderId())) {
+            accessLog.refuse(read, "the licence's holder is not a party of " + caseId);
+            throw new ProblemException(HttpStatus.FORBIDDEN, "not-a-party", "Not a licence of a party of this case",
+                    "The e-licence " + identifier + " is not held by the applicant or another party of " + caseId
+                            + "; it is verified only for a case of its holder",
+                    List.of(new Fault("licenceId", "not-a-party", "is not held by a party of " + caseId)));
+        }
+        accessLog.record(read);
         return Optional.of(licence);
     }
 

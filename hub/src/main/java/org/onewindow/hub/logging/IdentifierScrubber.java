@@ -1,6 +1,6 @@
 package org.onewindow.hub.logging;
 
-import org.onewindow.hub.cases.IdentifierMask;
+import org.onewindow.hub.access.IdentifierMask;
 
 /**
  * Masks every resident ID number (18 characters: 17 digits and a digit or X) and unified social credit

@@ -2,7 +2,7 @@ package org.onewindow.hub.materials;
 
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
-import org.onewindow.hub.problems.QueryParameters;
+import org.onewindow.hub.problems.QueryNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +39,7 @@ class ExemptionStatsController {
     @GetMapping(path = "/api/v1/stats/exemptions", produces = "application/json")
     Stats exemptions(@RequestParam(defaultValue = "50") String cases) {
         List<Fault> faults = new java.util.ArrayList<>();
-        int limit = QueryParameters.wholeNumber("cases", cases, 0, MAX_CASES, faults);
+        int limit = QueryNumbers.whole("cases", cases, 0, MAX_CASES, faults);
         if (!faults.isEmpty()) {
             throw ProblemException.invalid(faults);
         }

@@ -19,6 +19,14 @@ public record MaterialResolution(List<ResolvedMaterial> materials) {
         return materials.stream().filter(ResolvedMaterial::missing).toList();
     }
 
+    /** Everyone whose material is resolved (full ID numbers and credit codes), the applicant given too. */
+    public java.util.Set<String> holders(String applicantId) {
+        java.util.Set<String> holders = new java.util.TreeSet<>();
+        holders.add(applicantId);
+        materials.stream().map(ResolvedMaterial::holderId).filter(java.util.Objects::nonNull).forEach(holders::add);
+        return holders;
+    }
+
     public long exempted() {
         return materials.stream().filter(m -> m.status() == MaterialStatus.EXEMPT).count();
     }

@@ -1,6 +1,6 @@
 package org.onewindow.hub.materials;
 
-import org.onewindow.hub.cases.IdentifierMask;
+import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.springframework.stereotype.Component;

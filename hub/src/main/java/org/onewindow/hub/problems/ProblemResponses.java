@@ -33,8 +33,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    private final RefusalLog refusalLog;
+
+    ProblemResponses(RefusalLog refusalLog) {
+        this.refusalLog = refusalLog;
+    }
+
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+    ResponseEntity<ProblemDetail> refused(ProblemException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.status() == HttpStatus.UNAUTHORIZED || e.status() == HttpStatus.FORBIDDEN) {
+            // a caller who is not entitled to this case, task or notice: audited like Security's own refusals
+            refusalLog.refused(request, e.status().value(), e.type(), e.getMessage());
+        }
         ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage(), e.faults());
         e.extensions().forEach(problem::setProperty);
         return e.retryAfterSeconds()

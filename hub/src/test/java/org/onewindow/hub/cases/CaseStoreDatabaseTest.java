@@ -85,7 +85,7 @@ class CaseStoreDatabaseTest {
 
     private static CaseRecord caseRecord(String caseId) {
         return new CaseRecord(caseId, "SI-PERSON-ENROLMENT", null, CaseStatus.ACCEPTED, null, "PERSON", "张三",
-                "11010519491231002X", "{}", LocalDate.of(2026, 11, 25), NOW, NOW);
+                "11010519491231002X", "{}", LocalDate.of(2026, 11, 25), NOW, NOW, "hall-xuanwu");
     }
 
     private static TaskRecord task(String taskId, String step, List<String> dependsOn, TaskStatus status) {

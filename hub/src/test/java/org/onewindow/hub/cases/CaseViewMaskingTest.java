@@ -2,6 +2,7 @@ package org.onewindow.hub.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

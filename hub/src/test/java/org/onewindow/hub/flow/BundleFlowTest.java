@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
-import org.onewindow.hub.cases.IdentifierMask;
+import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.schemas.callbacks.CallbackSignature;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
 import org.onewindow.hub.testkit.CaseWaits;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,8 +88,31 @@ class DepartmentCallbackTest extends HubTest {
         byte[] body = registered("OW20260101-NOSUCHTASK-01");
         String signature = CallbackSignature.sign(simulators.callbackSecret("real-estate"), body);
         assertThat(callback("OW20260101-NOSUCHTASK-01", body, signature).status()).isEqualTo(404);
-        assertThat(hub.post("/api/v1/departments/tax/callbacks/X", "application/xml", null,
+        assertThat(hub.as(DemoCallers.TAX).post("/api/v1/departments/tax/callbacks/X", "application/xml", null,
                 HttpRequest.BodyPublishers.ofByteArray(body), Map.of(CallbackSignature.HEADER, signature)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDepartmentAnswersAndReadsOnlyItsOwnTasks() {
+        Awaiting awaiting = awaitingRegistration();
+        byte[] body = registered(awaiting.taskId());
+        String signature = CallbackSignature.sign(simulators.callbackSecret("real-estate"), body);
+        // the tax bureau's token on the registry's path, or on its own path for the registry's task: 403, nothing changes
+        HubClient tax = hub.as(DemoCallers.TAX);
+        HubClient.Reply onTheirPath = tax.post("/api/v1/departments/real-estate/callbacks/" + awaiting.taskId(), "application/xml", null,
+                HttpRequest.BodyPublishers.ofByteArray(body), Map.of(CallbackSignature.HEADER, signature));
+        assertThat(onTheirPath.status()).isEqualTo(403);
+        assertThat(onTheirPath.contentType()).startsWith("application/problem+json");
+        assertThat(tax.get("/api/v1/departments/real-estate/tasks/" + awaiting.taskId()).status()).isEqualTo(403);
+        assertThat(tax.get("/api/v1/departments/tax/tasks/" + awaiting.taskId()).json().get("type").asText())
+                .isEqualTo("/problems/not-your-task");
+        assertThat(hub.caseView(awaiting.caseId()).at("/tasks/0/status").asText()).isEqualTo("AWAITING_CALLBACK");
+
+        // the registry reads its own task, and answers it
+        JsonNode own = hub.as(DemoCallers.REAL_ESTATE).get("/api/v1/departments/real-estate/tasks/" + awaiting.taskId()).json();
+        assertThat(own.get("status").asText()).isEqualTo("AWAITING_CALLBACK");
+        assertThat(own.get("caseId").asText()).isEqualTo(awaiting.caseId());
+        assertThat(callback(awaiting.taskId(), body, signature).status()).isEqualTo(200);
     }
 
     @Test
@@ -117,7 +141,7 @@ class DepartmentCallbackTest extends HubTest {
     }
 
     private HubClient.Reply callback(String taskId, byte[] body, String signature) {
-        return hub.post("/api/v1/departments/real-estate/callbacks/" + taskId, "application/xml", null,
+        return hub.as(DemoCallers.REAL_ESTATE).post("/api/v1/departments/real-estate/callbacks/" + taskId, "application/xml", null,
                 HttpRequest.BodyPublishers.ofByteArray(body), signature == null ? Map.of() : Map.of(CallbackSignature.HEADER, signature));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,15 +54,15 @@ class DepartmentOutageTest extends HubTest {
             assertThat(waiting.get("status").asText()).as("case %s while the department is down", caseId).isIn("ACCEPTED", "IN_PROGRESS");
             assertThat(waiting.get("timeline").findValuesAsText("type")).doesNotContain("TASK_DEAD_LETTERED");
         }
-        assertThat(hub.get("/actuator/health").json().at("/components/departments/details/social-insurance/circuit").asText())
+        assertThat(hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/departments/details/social-insurance/circuit").asText())
                 .isIn("OPEN", "HALF_OPEN");
-        assertThat(hub.get("/actuator/health").json().at("/components/departments/details/tax/circuit").asText()).isEqualTo("CLOSED");
+        assertThat(hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/departments/details/tax/circuit").asText()).isEqualTo("CLOSED");
 
         simulators.bringBack("social-insurance");
         for (String caseId : cases) {
             awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(30));
         }
-        assertThat(hub.get("/actuator/health").json().at("/components/departments/details/social-insurance/circuit").asText())
+        assertThat(hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/departments/details/social-insurance/circuit").asText())
                 .isEqualTo("CLOSED");
     }
 }

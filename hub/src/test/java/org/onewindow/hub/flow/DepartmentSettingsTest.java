@@ -2,6 +2,7 @@ package org.onewindow.hub.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +39,7 @@ class DepartmentSettingsTest extends HubTest {
 
     @Test
     void eachDepartmentHasTheBreakerItsSettingsSay() {
-        JsonNode departments = new HubClient(port).get("/actuator/health").json().at("/components/departments/details");
+        JsonNode departments = new HubClient(port).as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/departments/details");
         assertThat(departments.at("/tax/opensAfterCalls").asInt()).isEqualTo(6);
         assertThat(departments.at("/social-insurance/opensAfterCalls").asInt()).isEqualTo(4);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.onewindow.hub.testkit.CaseWaits;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.onewindow.schemas.callbacks.CallbackSignature;
@@ -88,7 +89,8 @@ class OverlongRepliesTest extends HubTest {
                 + "</BusinessNo><AcceptanceNo>SL-" + "0123456789".repeat(12) + "</AcceptanceNo><Refusal><Code>4201</Code>"
                 + "<Text>" + "拒绝理由文本甚长十字".repeat(216) + "</Text></Refusal></RegistrationResult>").getBytes(StandardCharsets.UTF_8);
 
-        HubClient.Reply reply = hub.post("/api/v1/departments/real-estate/callbacks/" + taskId, "application/xml", null,
+        HubClient.Reply reply = hub.as(DemoCallers.REAL_ESTATE).post("/api/v1/departments/real-estate/callbacks/" + taskId,
+                "application/xml", null,
                 HttpRequest.BodyPublishers.ofByteArray(body),
                 Map.of(CallbackSignature.HEADER, CallbackSignature.sign(simulators.callbackSecret("real-estate"), body)));
 

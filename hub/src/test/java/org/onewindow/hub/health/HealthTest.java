@@ -3,6 +3,7 @@ package org.onewindow.hub.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ class HealthTest extends HubTest {
     @Test
     void brokerGoingDownTurnsTheHubDown() throws Exception {
         HubClient hub = new HubClient(port);
-        HubClient.Reply up = hub.get("/actuator/health");
+        HubClient.Reply up = hub.as(DemoCallers.OPERATOR).get("/actuator/health");
         assertThat(up.status()).isEqualTo(200);
         JsonNode components = up.json().get("components");
         assertThat(up.json().get("status").asText()).isEqualTo("UP");
@@ -37,7 +38,7 @@ class HealthTest extends HubTest {
         broker.stop();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            HubClient.Reply down = hub.get("/actuator/health");
+            HubClient.Reply down = hub.as(DemoCallers.OPERATOR).get("/actuator/health");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().get("status").asText()).isEqualTo("DOWN");
             assertThat(down.json().at("/components/broker/status").asText()).isEqualTo("DOWN");

@@ -36,6 +36,8 @@ class RetryAfterTest extends HubTest {
     DepartmentSimulators simulators;
     @Autowired
     LicenceLibrary library;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private StubMapping failing;
 
@@ -52,6 +54,8 @@ class RetryAfterTest extends HubTest {
 
     @Test
     void aLibraryThatIsDownIsA503WithRetryAfter() {
+        // the verifying hall's own case, whose parties hold the licences verified here (a read is for a case of the caller's)
+        org.onewindow.hub.testkit.CaseFixtures.ensureCase(jdbc, CASE, "hall-xuanwu", "320102198001011238", "11010519491231002X");
         simulators.takeDown("provincial");
         HubClient.Reply down = verify(ZHANG_SAN_ID_CARD);
         simulators.bringBack("provincial");

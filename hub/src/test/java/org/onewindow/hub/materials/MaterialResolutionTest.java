@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
@@ -160,7 +161,7 @@ class MaterialResolutionTest extends HubTest {
         }
         assertThat(cases).hasSizeGreaterThanOrEqualTo(5);
 
-        JsonNode stats = hub.get("/api/v1/stats/exemptions?cases=200").json();
+        JsonNode stats = hub.as(DemoCallers.PROVINCE).get("/api/v1/stats/exemptions?cases=200").json();
 
         long exempted = 0;
         long required = 0;

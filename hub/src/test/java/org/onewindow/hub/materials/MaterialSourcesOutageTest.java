@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
@@ -62,7 +63,7 @@ class MaterialSourcesOutageTest extends HubTest {
     @Test
     void hangingSourcesOpenTheirCircuitsAndWaitingCasesGoOnOnceTheyAnswer(CapturedOutput output) throws IOException {
         HubClient hub = new HubClient(port);
-        JsonNode healthy = hub.get("/actuator/health").json().at("/components/materialSources");
+        JsonNode healthy = hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/materialSources");
         assertThat(healthy.get("status").asText()).isEqualTo("UP");
         assertThat(healthy.at("/details/e-licence-library/circuit").asText()).isEqualTo("CLOSED");
         assertThat(healthy.at("/details/data-exchange/circuit").asText()).isEqualTo("CLOSED");
@@ -83,7 +84,7 @@ class MaterialSourcesOutageTest extends HubTest {
         });
         JsonNode reason = hub.caseView(waiting.get(waiting.size() - 1));
         assertThat(reason.get("statusReason").asText()).contains("id-card", "employer-registration", "not asked");
-        JsonNode down = hub.get("/actuator/health").json().at("/components/materialSources");
+        JsonNode down = hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/materialSources");
         assertThat(down.get("status").asText()).as("the hub still takes cases").isEqualTo("UP");
         assertThat(down.at("/details/e-licence-library/circuit").asText()).isIn("OPEN", "HALF_OPEN");
         assertThat(down.at("/details/data-exchange/circuit").asText()).isIn("OPEN", "HALF_OPEN");
@@ -94,7 +95,7 @@ class MaterialSourcesOutageTest extends HubTest {
         for (String caseId : waiting) {
             awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(60));
         }
-        JsonNode back = hub.get("/actuator/health").json().at("/components/materialSources");
+        JsonNode back = hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/materialSources");
         assertThat(back.at("/details/e-licence-library/circuit").asText()).isEqualTo("CLOSED");
         assertThat(back.at("/details/data-exchange/circuit").asText()).isEqualTo("CLOSED");
         assertThat(back.at("/details/casesWaitingForVerification").asLong()).isZero();

@@ -2,6 +2,7 @@ package org.onewindow.hub.materials;
 
 import org.junit.jupiter.api.Test;
 import org.onewindow.hub.testkit.HubBrowserTest;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -15,7 +16,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The window clerk prints the one-time notice (一次性告知单) from a real browser. */
+/**
+ * The one-time notice (一次性告知单) printed from a real browser: the intake system fetches it with its token; a
+ * person signs in first (here an operator, who states why they open it), and a browser that has not signed in is
+ * shown the login page instead.
+ */
 class NoticePageBrowserTest extends HubBrowserTest {
 
 
@@ -26,7 +31,13 @@ class NoticePageBrowserTest extends HubBrowserTest {
                 HttpRequest.BodyPublishers.ofString(Files.readString(Path.of("../seeds/demo/restaurant-company-case.json"))));
         assertThat(notice.status()).as(notice.body()).isEqualTo(201);
 
-        browser.get("http://localhost:" + port + notice.json().get("printUrl").asText());
+        String printUrl = "http://localhost:" + port + notice.json().get("printUrl").asText();
+        browser.get(printUrl);
+        assertThat(browser.getCurrentUrl()).as("not signed in: the login page").endsWith("/login");
+        assertThat(browser.getTitle()).startsWith("登录 Sign in");
+
+        signIn(DemoCallers.OPERATOR);
+        browser.get(printUrl + "?reason=" + java.net.URLEncoder.encode("窗口补打告知单", java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(browser.getTitle()).startsWith("一次性告知单 One-time notice");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("一次性告知单");

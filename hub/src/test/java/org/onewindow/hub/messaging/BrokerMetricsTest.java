@@ -2,6 +2,7 @@ package org.onewindow.hub.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +34,7 @@ class BrokerMetricsTest extends HubTest {
     }
 
     private static double messagesAdded(HubClient hub) {
-        HubClient.Reply reply = hub.get("/actuator/metrics/artemis.messages.added");
+        HubClient.Reply reply = hub.as(DemoCallers.OPERATOR).get("/actuator/metrics/artemis.messages.added");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode value = reply.json().get("measurements").get(0).get("value");
         return value.asDouble();

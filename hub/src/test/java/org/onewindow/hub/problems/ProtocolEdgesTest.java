@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +44,21 @@ class ProtocolEdgesTest extends HubTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** "Authorization: Bearer ..." of the intake system every raw request is sent as, unless it says otherwise. */
+    private String intake;
+
     @BeforeEach
     void warm() {
         // the first request of a context may take a while; the edges are tested on a warm hub
-        new HubClient(port).get("/api/v1/catalogue/items");
+        HubClient hub = new HubClient(port);
+        hub.get("/api/v1/catalogue/items");
+        intake = "Authorization: Bearer " + hub.token(DemoCallers.HALL_XUANWU);
     }
 
     @Test
     void twoIdempotencyKeysAreRefusedNotJoined() throws IOException {
         Map<String, Long> before = rowCounts();
-        Raw reply = raw("POST /api/v1/cases HTTP/1.1", List.of("Content-Type: application/json", "Idempotency-Key: A-1",
+        Raw reply = raw("POST /api/v1/cases HTTP/1.1", List.of(intake, "Content-Type: application/json", "Idempotency-Key: A-1",
                 "Idempotency-Key: B-2"), enrolment("张三", ZHANG_SAN));
         JsonNode problem = problem(reply, 400);
         assertThat(problem.get("type").asText()).isEqualTo("/problems/invalid-request");
@@ -95,7 +101,7 @@ class ProtocolEdgesTest extends HubTest {
 
     @Test
     void anOverlongRequestHeaderIsAProblemNotTomcatsPage() throws IOException {
-        Raw reply = raw("GET /api/v1/catalogue/items HTTP/1.1", List.of("X-Probe: " + "a".repeat(20_000)), null);
+        Raw reply = raw("GET /api/v1/catalogue/items HTTP/1.1", List.of(intake, "X-Probe: " + "a".repeat(20_000)), null);
         JsonNode problem = problem(reply, 400);
         assertThat(fields(problem)).isNotEmpty();
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("headers");
@@ -104,7 +110,7 @@ class ProtocolEdgesTest extends HubTest {
     @Test
     void aNulOrABrokenEscapeInThePathIsAProblemNotTomcatsPage() throws IOException {
         for (String path : List.of("/api/v1/cases/%00", "/api/v1/cases/OW%zz", "/api/v1/cases/%C0%AF")) {
-            Raw reply = raw("GET " + path + " HTTP/1.1", List.of(), null);
+            Raw reply = raw("GET " + path + " HTTP/1.1", List.of(intake), null);
             JsonNode problem = problem(reply, 400);
             assertThat(fields(problem)).as(path).containsExactly("path");
         }
@@ -113,21 +119,25 @@ class ProtocolEdgesTest extends HubTest {
     @Test
     void whatTomcatOrTheErrorPageRefusesByItselfIsAProblemToo() throws IOException {
         // (TRACE is answered 405 by Tomcat before any valve, with no body at all: nothing echoed, nothing to show)
-        JsonNode errorPage = problem(raw("GET /error HTTP/1.1", List.of(), null), 404);
-        assertThat(fields(errorPage)).containsExactly("path");
-        problem(raw("GET /api/v1/cases/x HTTP/1.1", List.of("Accept: text/html"), null), 406);
+        // a path Spring Security's firewall rejects (a ";" parameter) is sent to the error page: problem+json too
+        JsonNode firewalled = problem(raw("GET /api/v1/cases/OW20261201-X;jsessionid=1 HTTP/1.1", List.of(intake), null), 400);
+        assertThat(fields(firewalled)).isNotEmpty();
+        Raw errorPage = raw("GET /error HTTP/1.1", List.of(intake), null);
+        problem(errorPage, errorPage.status);
+        problem(raw("GET /api/v1/cases/x HTTP/1.1", List.of(intake, "Accept: text/html"), null), 406);
     }
 
     @Test
     void theExemptionStatisticsRefuseANegativeOrNonNumericCaseCount() throws IOException {
+        String province = "Authorization: Bearer " + new HubClient(port).token(DemoCallers.PROVINCE);
         for (String cases : List.of("-1", "abc", "1e3", "201")) {
-            Raw reply = raw("GET /api/v1/stats/exemptions?cases=" + cases + " HTTP/1.1", List.of(), null);
+            Raw reply = raw("GET /api/v1/stats/exemptions?cases=" + cases + " HTTP/1.1", List.of(province), null);
             JsonNode problem = problem(reply, 400);
             assertThat(problem.get("type").asText()).isEqualTo("/problems/invalid-request");
             assertThat(fields(problem)).as(cases).containsExactly("cases");
             assertThat(problem.at("/errors/0/message").asText()).contains("0 to 200");
         }
-        assertThat(raw("GET /api/v1/stats/exemptions?cases=5 HTTP/1.1", List.of(), null).status).isEqualTo(200);
+        assertThat(raw("GET /api/v1/stats/exemptions?cases=5 HTTP/1.1", List.of(province), null).status).isEqualTo(200);
     }
 
     /** An answer the hub refused with: problem+json, the status, faults, and nothing of the server's insides. */
@@ -148,7 +158,7 @@ class ProtocolEdgesTest extends HubTest {
     }
 
     private Raw post(String path, String body) throws IOException {
-        return raw("POST " + path + " HTTP/1.1", List.of("Content-Type: application/json"), body);
+        return raw("POST " + path + " HTTP/1.1", List.of(intake, "Content-Type: application/json"), body);
     }
 
     private record Raw(int status, Map<String, String> headers, String body, String text) {

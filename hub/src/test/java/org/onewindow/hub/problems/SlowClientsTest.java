@@ -2,6 +2,7 @@ package org.onewindow.hub.problems;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,10 +56,13 @@ class SlowClientsTest extends HubTest {
     void slowBodiesCannotStarveTheIntakeOrTheHealthCheck() throws Exception {
         HubClient hub = new HubClient(port);
         hub.get("/actuator/health"); // a warm hub: the first request of a context may take a while by itself
+        // an intake system with a valid token (anyone else is refused before the body is read): the slow body is read
+        String token = hub.token(DemoCallers.HALL_XUANWU);
         for (int i = 0; i < SLOW_CLIENTS; i++) {
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + token + "\r\n"
                     + "Idempotency-Key: slow-" + UUID.randomUUID() + "\r\nContent-Length: 1000\r\n\r\n{\"itemCod").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             slow.add(socket);

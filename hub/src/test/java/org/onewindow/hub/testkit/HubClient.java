@@ -11,15 +11,77 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Talks to a running hub over real HTTP, as the intake system does. */
+/**
+ * Talks to a running hub over real HTTP, as one caller: by default the intake system of the Xuanwu hall
+ * (hall-xuanwu, scopes intake and verifier), with an access token it asks the hub's token endpoint for, as a real
+ * intake system does. {@link #as} calls as another demo caller, {@link #withBearer} with a given token (a holder's,
+ * an expired one), {@link #anonymous} without credentials.
+ */
 public final class HubClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** tokens already issued, per hub and client: a test asks once per client, as a real system does */
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String base;
+    private final java.util.function.Supplier<String> authorization;
 
     public HubClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+        // the default caller, resolved lazily: a test of the open paths never asks for a token
+    }
+
+    private HubClient(String base, java.util.function.Supplier<String> authorization) {
+        this.base = base;
+        this.authorization = authorization == null ? () -> bearer(base, DemoCallers.HALL_XUANWU) : authorization;
+    }
+
+    /** The same hub, called as another demo caller (a system with its token, a person with Basic credentials). */
+    public HubClient as(DemoCallers caller) {
+        return new HubClient(base, caller.isPerson()
+                ? () -> "Basic " + java.util.Base64.getEncoder().encodeToString((caller.id() + ":" + caller.secret())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : () -> bearer(base, caller));
+    }
+
+    /** The same hub, called with this bearer token (a holder token, a forged or expired JWT). */
+    public HubClient withBearer(String token) {
+        return new HubClient(base, () -> "Bearer " + token);
+    }
+
+    /** The same hub, called without any credentials. */
+    public HubClient anonymous() {
+        return new HubClient(base, () -> null);
+    }
+
+    /** An access token for the caller, from the hub's token endpoint (client credentials). */
+    public String token(DemoCallers caller) {
+        return bearer(base, caller).substring("Bearer ".length());
+    }
+
+    private static String bearer(String base, DemoCallers caller) {
+        return "Bearer " + TOKENS.computeIfAbsent(base + " " + caller.id(), key -> {
+            String basic = java.util.Base64.getEncoder().encodeToString((caller.id() + ":" + caller.secret())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                            + java.net.URLEncoder.encode(caller.scopes, java.nio.charset.StandardCharsets.UTF_8))).build();
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new AssertionError("the hub refused a token to " + caller.id() + ": " + response.statusCode() + " " + response.body());
+                }
+                return JSON.readTree(response.body()).get("access_token").asText();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public record Reply(int status, String contentType, String location, String body, java.net.http.HttpHeaders headers) {
@@ -88,9 +150,14 @@ public final class HubClient {
         return reply.json();
     }
 
-    private Reply send(HttpRequest request) {
+    private Reply send(HttpRequest unsigned) {
+        HttpRequest request = unsigned;
+        String credentials = authorization.get();
+        if (credentials != null && unsigned.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(unsigned, (name, value) -> true).header("Authorization", credentials).build();
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Optional<String> type = response.headers().firstValue("Content-Type");
             return new Reply(response.statusCode(), type.orElse(null), response.headers().firstValue("Location").orElse(null),
                     response.body(), response.headers());

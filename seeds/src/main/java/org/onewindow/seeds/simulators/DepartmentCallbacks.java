@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * hub back, signed with the department's secret. A stub asks for it with
  * <pre>"serveEventListeners": [{"name": "onewindow-callback", "parameters":
  *     {"department": "real-estate", "delayMs": 300, "body": "...$TASK_ID..."}}]</pre>
- * where {@code $TASK_ID} is the Idempotency-Key of the request being answered.
+ * where {@code $TASK_ID} is the Idempotency-Key of the request being answered. Like the real department, it
+ * proves who it is with an OAuth2 access token it asks the hub for with its own client credentials
+ * (seeds/simulators/&lt;department&gt;/client.json).
  *
  * <p>Each simulator has its own listener, fixed to its own department: it signs and sends callbacks as that
  * department only. A stub naming another department (a forgery: the social insurance simulator deciding a
@@ -36,6 +38,7 @@ public final class DepartmentCallbacks implements ServeEventListener {
     private final String department;
     private final Supplier<String> hubBaseUrl;
     private final Supplier<String> secret;
+    private final Supplier<DepartmentTokens> tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "department-callbacks");
@@ -47,11 +50,13 @@ public final class DepartmentCallbacks implements ServeEventListener {
      * @param department the department of the simulator this listener belongs to, the only one it calls back as
      * @param hubBaseUrl where the hub listens, once it is known
      * @param secret     the department's callback secret
+     * @param tokens     the department's OAuth2 client, or null (a department without client.json sends no token)
      */
-    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret) {
+    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret, Supplier<DepartmentTokens> tokens) {
         this.department = department;
         this.hubBaseUrl = hubBaseUrl;
         this.secret = secret;
+        this.tokens = tokens;
     }
 
     /** Only for the stubs that ask for it (WireMock's default runs a listener for every request, without parameters). */
@@ -85,12 +90,16 @@ public final class DepartmentCallbacks implements ServeEventListener {
 
     private void callBack(String taskId, byte[] body) {
         URI uri = URI.create(hubBaseUrl.get() + "/api/v1/departments/" + department + "/callbacks/" + taskId);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/xml; charset=UTF-8")
-                .header(CallbackSignature.HEADER, CallbackSignature.sign(secret.get(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/xml; charset=UTF-8")
+                    .header(CallbackSignature.HEADER, CallbackSignature.sign(secret.get(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            DepartmentTokens client = tokens.get();
+            if (client != null) {
+                request.header("Authorization", "Bearer " + client.token(hubBaseUrl.get()));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             log.info("Simulator of {} called back for {}: HTTP {}", department, taskId, response.statusCode());
         } catch (Exception e) {
             log.warn("Simulator of {} could not call back for {}: {}", department, taskId, e.toString());

@@ -52,6 +52,8 @@ public class DepartmentSimulators implements AutoCloseable {
     /** Each simulated department signs its callbacks with a secret drawn at start, which the hub is given. */
     private final Map<String, String> callbackSecrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicReference<String> hubBaseUrl = new java.util.concurrent.atomic.AtomicReference<>();
+    /** The OAuth2 clients of the departments that call back (seeds/simulators/&lt;department&gt;/client.json). */
+    private final Map<String, DepartmentTokens> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     /** One callback listener per simulator, fixed to its department; kept across a take-down and bring-back. */
     private final Map<String, DepartmentCallbacks> callbacks = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimulatorSettings settings;
@@ -61,7 +63,9 @@ public class DepartmentSimulators implements AutoCloseable {
         this.settings = settings;
         stubs.forEach((department, files) -> {
             callbackSecrets.put(department, java.util.UUID.randomUUID().toString());
-            callbacks.put(department, new DepartmentCallbacks(department, hubBaseUrl::get, () -> callbackSecrets.get(department)));
+            client(files.get(0)).ifPresent(client -> tokens.put(department, client));
+            callbacks.put(department, new DepartmentCallbacks(department, hubBaseUrl::get, () -> callbackSecrets.get(department),
+                    () -> tokens.get(department)));
             WireMockServer server = start(department, 0);
             servers.put(department, server);
             log.info("Simulator of {} listening on {} with {} stub files", department, baseUrl(server), files.size());
@@ -173,6 +177,18 @@ public class DepartmentSimulators implements AutoCloseable {
             return List.of(StubMapping.buildFrom(json));
         } catch (IOException e) {
             throw new IllegalStateException("a simulator stub file is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The department's client.json beside its mappings folder, if it has one. */
+    private static Optional<DepartmentTokens> client(Resource anyStub) {
+        try {
+            // by URL text, not createRelative: "../" is not resolved inside every kind of jar URL
+            Resource client = new org.springframework.core.io.UrlResource(
+                    anyStub.getURL().toString().replaceFirst("/mappings/[^/]+\\.json$", "/client.json"));
+            return client.exists() ? Optional.of(DepartmentTokens.of(read(client))) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the simulator's client.json beside " + anyStub, e);
         }
     }
 

@@ -18,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -26,7 +27,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A simulated department that decides later calls back, signed, with the task id of the request it answered. */
+/**
+ * A simulated department that decides later calls back, signed, with the task id of the request it answered, and
+ * with an access token it asked the hub for with its own client credentials.
+ */
 class DepartmentCallbacksTest {
 
     private final WireMockServer hub = new WireMockServer(options().dynamicPort());
@@ -44,7 +48,7 @@ class DepartmentCallbacksTest {
     void aStubNamingAnotherDepartmentGetsNoCallback() throws Exception {
         hub.start();
         hub.stubFor(any(anyUrl()).willReturn(ok()));
-        callbacks = new DepartmentCallbacks("social-insurance", hub::baseUrl, () -> "secret-of-social-insurance");
+        callbacks = new DepartmentCallbacks("social-insurance", hub::baseUrl, () -> "secret-of-social-insurance", () -> null);
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
         // a stub on the social insurance simulator that would call back as the real-estate registry
@@ -73,10 +77,12 @@ class DepartmentCallbacksTest {
     }
 
     @Test
-    void callsTheHubBackSignedWithTheDepartmentsSecret() throws Exception {
+    void callsTheHubBackSignedWithTheDepartmentsSecretAndItsToken() throws Exception {
         hub.start();
         hub.stubFor(any(anyUrl()).willReturn(ok()));
-        callbacks = new DepartmentCallbacks("real-estate", hub::baseUrl, () -> "secret-of-real-estate");
+        hub.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"token-of-real-estate\",\"expires_in\":1800}")));
+        DepartmentTokens client = new DepartmentTokens("dept-real-estate", "its-secret", "department:real-estate");
+        callbacks = new DepartmentCallbacks("real-estate", hub::baseUrl, () -> "secret-of-real-estate", () -> client);
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
         department.stubFor(post(urlPathEqualTo("/apply")).willReturn(aResponse().withStatus(202))
@@ -93,5 +99,10 @@ class DepartmentCallbacksTest {
         assertThat(callback.getBodyAsString()).isEqualTo("<Result>T-1</Result>");
         assertThat(callback.getHeader(CallbackSignature.HEADER)).isEqualTo(
                 CallbackSignature.sign("secret-of-real-estate", "<Result>T-1</Result>".getBytes(StandardCharsets.UTF_8)));
+        assertThat(callback.getHeader("Authorization")).isEqualTo("Bearer token-of-real-estate");
+        var tokenRequest = hub.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).get(0);
+        assertThat(tokenRequest.getHeader("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("dept-real-estate:its-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(tokenRequest.getBodyAsString()).isEqualTo("grant_type=client_credentials&scope=department%3Areal-estate");
     }
 }

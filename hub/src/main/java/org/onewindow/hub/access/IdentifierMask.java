@@ -1,4 +1,4 @@
-package org.onewindow.hub.cases;
+package org.onewindow.hub.access;
 
 import org.onewindow.schemas.licences.LicenceIdentifier;
 
