@@ -38,7 +38,12 @@ public class CaseReaders {
      * @param what   what is read, for the access log, e.g. "case view" or "release"
      */
     public CaseRecord open(String caseId, Caller caller, String reason, String what) {
-        CaseRecord c = store.findCase(caseId).orElseThrow(() -> notFound(caseId));
+        java.util.Optional<CaseRecord> found = store.findCase(caseId);
+        if (found.isEmpty()) {
+            // only operators learn that a case does not exist: to anyone else an unknown id and another's case look alike
+            throw caller.isOperator() ? notFound(caseId) : notYours(caseId, caller);
+        }
+        CaseRecord c = found.get();
         if (caller.kind() == Caller.Kind.HOLDER && caller.holderId().equals(c.applicantId())) {
             return c;
         }
@@ -46,11 +51,23 @@ public class CaseReaders {
             return c;
         }
         if (caller.isOperator()) {
-            // refused and logged as refused when no reason is given; granted reads are logged with it
-            accessLog.record(new DataRead(caller.name(), c.applicantId(), DataKind.CASE, what + " of case " + caseId, reason, caseId));
+            DataRead read = new DataRead(caller.name(), c.applicantId(), DataKind.CASE, what + " of case " + caseId, reason, caseId);
+            if (reason == null || reason.isBlank()) {
+                accessLog.refuse(read, "refused: an operator gave no reason for reading the case");
+                throw reasonRequired();
+            }
+            accessLog.record(read);
             return c;
         }
         throw notYours(caseId, caller);
+    }
+
+    /** 400 for an operator who states no reason for reading personal data. */
+    public static ProblemException reasonRequired() {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "purpose-required", "Personal data is read only for a stated purpose and case",
+                "refused: an operator reads a case or notice only stating why, which the access log keeps",
+                List.of(new Fault("reason", "required", "give the reason as ?reason=… or in the " + REASON_HEADER
+                        + " header (percent-encoded UTF-8), e.g. 核查办件进度 ticket 4711")));
     }
 
     /**
@@ -58,18 +75,27 @@ public class CaseReaders {
      * (percent-encoded UTF-8, so that a Chinese reason survives HTTP's Latin-1 headers).
      */
     public static String reason(String parameter, String header) {
+        String reason;
         if (parameter != null && !parameter.isBlank()) {
-            return parameter.strip();
-        }
-        if (header == null || header.isBlank()) {
+            reason = parameter.strip();
+        } else if (header == null || header.isBlank()) {
             return null;
+        } else {
+            try {
+                reason = java.net.URLDecoder.decode(header.strip(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            } catch (IllegalArgumentException notEncoded) {
+                reason = header.strip();
+            }
         }
-        try {
-            return java.net.URLDecoder.decode(header.strip(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notEncoded) {
-            return header.strip();
+        if (reason.length() > MAX_REASON) {
+            throw ProblemException.invalid(List.of(new Fault("reason", "too-long",
+                    "is " + reason.length() + " characters; at most " + MAX_REASON)));
         }
+        return reason;
     }
+
+    /** The access log keeps a reason of up to this many characters. */
+    public static final int MAX_REASON = 500;
 
     /** The header an operator may state the reason of a read in. */
     public static final String REASON_HEADER = "X-Access-Reason";

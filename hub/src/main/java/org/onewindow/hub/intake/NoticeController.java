@@ -86,16 +86,25 @@ class NoticeController {
     }
 
     private OneTimeNotice find(String noticeId, Caller caller, String reason) {
-        NoticeStore.GivenNotice given = store.find(noticeId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "notice-not-found", "No such notice", "No one-time notice " + noticeId,
-                List.of(new Fault("noticeId", "unknown", "no notice has this number"))));
-        if (caller.id().equals(given.requestedBy())) {
+        java.util.Optional<NoticeStore.GivenNotice> found = store.find(noticeId);
+        if (found.isEmpty() && caller.isOperator()) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "notice-not-found", "No such notice", "No one-time notice " + noticeId,
+                    List.of(new Fault("noticeId", "unknown", "no notice has this number")));
+        }
+        // to anyone but an operator an unknown number and another system's notice look alike
+        NoticeStore.GivenNotice given = found.orElse(null);
+        if (given != null && caller.id().equals(given.requestedBy())) {
             return given.notice();
         }
-        if (caller.isOperator()) {
-            for (String party : given.parties().isEmpty() ? List.of("") : given.parties()) {
-                accessLog.record(new DataRead(caller.name(), party, DataKind.NOTICE, "one-time notice " + noticeId, reason, noticeId));
+        if (given != null && caller.isOperator()) {
+            List<String> parties = given.parties().isEmpty() ? List.of("") : List.copyOf(given.parties());
+            if (reason == null || reason.isBlank()) {
+                parties.forEach(party -> accessLog.refuse(new DataRead(caller.name(), party, DataKind.NOTICE,
+                        "one-time notice " + noticeId, null, noticeId), "refused: an operator gave no reason for reading the notice"));
+                throw CaseReaders.reasonRequired();
             }
+            parties.forEach(party -> accessLog.record(new DataRead(caller.name(), party, DataKind.NOTICE, "one-time notice " + noticeId,
+                    reason, noticeId)));
             return given.notice();
         }
         throw new ProblemException(HttpStatus.FORBIDDEN, "not-your-notice", "Not a notice of this caller",

@@ -68,7 +68,7 @@ class LicenceVerifyController {
             } catch (ProblemException refused) {
                 String prefix = "verifications[" + i + "].";
                 ProblemException named = new ProblemException(refused.status(), refused.type(), refused.title(),
-                        prefix + refused.getMessage(),
+                        "verifications[" + i + "]: " + refused.getMessage(),
                         refused.faults().stream().map(f -> new Fault(prefix + f.field(), f.code(), f.message())).toList());
                 refused.extensions().forEach(named::with);
                 throw named;

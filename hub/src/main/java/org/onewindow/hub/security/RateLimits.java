@@ -78,7 +78,7 @@ class RateLimits {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                         (known ? caller.getName() : "This address") + " sent more than " + (known ? limits.perSecond() : limits.anonymousPerSecond())
-                                + " requests a second; try again in " + seconds + " s", List.of(new Fault("", "rate-limited",
+                                + " requests a second; try again in " + seconds + " s", List.of(new Fault("Authorization", "rate-limited",
                                 "wait " + seconds + " s (Retry-After) before the next request")));
                 problem.setInstance(URI.create(request.getRequestURI()));
                 objectMapper.writeValue(response.getOutputStream(), problem);

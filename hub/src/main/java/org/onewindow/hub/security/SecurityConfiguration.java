@@ -97,6 +97,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/login", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                // a refused API call leaves no session behind; after signing in a person lands on /login anyway
+                .requestCache(cache -> cache.requestCache(new org.springframework.security.web.savedrequest.NullRequestCache()))
                 .exceptionHandling(exceptions -> exceptions
                         // a person's browser asking for a page is shown the login page; everyone else gets problem+json
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserPage())

@@ -164,9 +164,12 @@ class IntakeContractTest extends HubTest {
         assertAnswers("#/components/responses/ReasonRequired/content/application~1problem+json/examples/no-reason/value",
                 hub.as(DemoCallers.OPERATOR).get(aCase));
         assertAnswers("#/components/responses/CaseNotFound/content/application~1problem+json/examples/no-such-case/value",
-                hub.get("/api/v1/cases/OW20261123-NOSUCH0000"));
+                hub.as(DemoCallers.OPERATOR).get("/api/v1/cases/OW20261123-NOSUCH0000?reason=ticket-1"));
         assertAnswers("#/components/responses/NoticeNotFound/content/application~1problem+json/examples/no-such-notice/value",
-                hub.get("/api/v1/notices/NT20261201-NOSUCH0000"));
+                hub.as(DemoCallers.OPERATOR).get("/api/v1/notices/NT20261201-NOSUCH0000?reason=ticket-1"));
+        // to anyone but an operator, an unknown case looks like another's: its id cannot be probed
+        assertThat(hub.get("/api/v1/cases/OW20261123-NOSUCH0000").json().get("type").asText()).isEqualTo("/problems/not-your-case");
+        assertThat(hub.get("/api/v1/notices/NT20261201-NOSUCH0000").json().get("type").asText()).isEqualTo("/problems/not-your-notice");
         assertAnswers("#/components/responses/TaskForbidden/content/application~1problem+json/examples/another-departments-path/value",
                 hub.as(DemoCallers.TAX).get("/api/v1/departments/real-estate/tasks/OW20261124-92JJP78CRP-02"));
         assertAnswers("#/paths/~1api~1v1~1departments~1{department}~1tasks~1{taskId}/get/responses/404/content/application~1problem+json/examples/no-such-task/value",
