@@ -13,6 +13,7 @@ import org.onewindow.schemas.tasks.TaskOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
 class DepartmentCallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentCallbackController.class);
+    /** When a department should send a callback again that the hub's database could not take. */
+    private static final java.time.Duration RECORD_RETRY = java.time.Duration.ofSeconds(30);
 
     private final Map<String, CallbackDepartmentMapping> adapters;
     private final CaseStore store;
@@ -91,7 +94,16 @@ class DepartmentCallbackController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "callback-breaks-contract", "The callback breaks the department's contract",
                     broken.getMessage(), List.of(new Fault("body", "contract", broken.getMessage())));
         }
-        ledger.recordCallback(taskId, outcome);
+        try {
+            ledger.recordCallback(taskId, outcome);
+        } catch (DataAccessException refused) {
+            // the database's message names tables, columns and SQL: it goes to the log, never to the department
+            log.error("Callback from {} for {} could not be recorded", department, taskId, refused);
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "callback-not-recorded", "The hub could not record the callback",
+                    "The hub could not store this decision just now; nothing was changed. Send the callback again later.",
+                    List.of(new Fault("body", "not-recorded", "was not recorded; send it again later")))
+                    .retryAfter(RECORD_RETRY);
+        }
         return new CallbackReceipt(taskId, store.findTask(taskId).map(t -> t.status().name()).orElse(task.status().name()));
     }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 
 /**
  * GET /api/v1/cases/{caseId}: status, one task per department step, and the timeline; for the intake system that
- * submitted the case, its applicant, and operators stating a reason ({@link CaseReaders}).
+ * submitted the case, its applicant, and operators stating a reason ({@link CaseReaders}). Every resident ID number
+ * and credit code it shows is masked (IdentifierMask): the applicant's, and any in a task's results, reasons and
+ * references, the timeline or the materials (the newborn's ID number of the birth bundle, a new company's credit
+ * code). The release (ReleaseController), the document the window hands over to the applicant, keeps them whole.
  */
 @RestController
 class CaseController {
@@ -30,12 +33,19 @@ class CaseController {
                  @RequestHeader(name = CaseReaders.REASON_HEADER, required = false) String reasonHeader) {
         CaseRecord c = readers.open(caseId, caller, CaseReaders.reason(reason, reasonHeader), "case view");
         List<CaseView.TaskView> tasks = store.tasks(caseId).stream().map(t -> new CaseView.TaskView(t.taskId(), t.stepId(),
-                t.itemCode(), t.department(), t.status(), t.statusReason(), t.departmentRef(), t.dependsOn(), t.results(),
-                t.updatedAt())).toList();
+                t.itemCode(), t.department(), t.status(), masked(t.statusReason()), masked(t.departmentRef()), t.dependsOn(),
+                IdentifierMask.maskWithin(t.results()), t.updatedAt())).toList();
         List<CaseView.EventView> timeline = store.events(caseId).stream()
-                .map(e -> new CaseView.EventView(e.occurredAt(), e.type(), e.taskId(), e.detail())).toList();
-        return new CaseView(c.caseId(), c.itemCode(), c.bundleCode(), c.status(), c.statusReason(),
+                .map(e -> new CaseView.EventView(e.occurredAt(), e.type(), e.taskId(), masked(e.detail()))).toList();
+        List<CaseView.MaterialView> materials = store.materials(caseId).stream().map(m -> new CaseView.MaterialView(m.stepId(),
+                m.itemCode(), m.materialCode(), m.source(), m.holderMaskedId(), m.status(), masked(m.evidence()),
+                masked(m.reference()), m.verifiedAt(), m.deferredUntil(), masked(m.reason()), masked(m.documentRef()))).toList();
+        return new CaseView(c.caseId(), c.itemCode(), c.bundleCode(), c.status(), masked(c.statusReason()),
                 new CaseView.ApplicantView(c.applicantKind(), c.applicantName(), IdentifierMask.mask(c.applicantId())),
-                c.promisedBy(), c.createdAt(), c.updatedAt(), tasks, timeline, store.materials(caseId));
+                c.promisedBy(), c.createdAt(), c.updatedAt(), tasks, timeline, materials);
+    }
+
+    private static String masked(String text) {
+        return IdentifierMask.maskWithin(text);
     }
 }

@@ -29,6 +29,8 @@ import java.util.Optional;
 public class CaseStore {
 
     private static final TypeReference<Map<String, String>> RESULTS = new TypeReference<>() { };
+    /** The width of status_reason and detail (V1__cases_tasks_outbox.sql): a longer text is cut, never refused. */
+    static final int TEXT_COLUMN = 2000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -87,7 +89,7 @@ public class CaseStore {
 
     public boolean updateCaseStatus(String caseId, Collection<CaseStatus> from, CaseStatus to, String reason, Instant at) {
         return jdbc.sql("UPDATE cases SET status = ?, status_reason = ?, updated_at = ? WHERE case_id = ? AND status IN (" + marks(from) + ")")
-                .params(concat(List.of(to.name(), reason == null ? "" : reason, utc(at), caseId), names(from)))
+                .params(concat(List.of(to.name(), reason == null ? "" : fit(reason), utc(at), caseId), names(from)))
                 .update() == 1;
     }
 
@@ -122,15 +124,27 @@ public class CaseStore {
                         UPDATE case_tasks SET status = ?, status_reason = ?, department_ref = COALESCE(?, department_ref),
                                results_json = COALESCE(?, results_json), updated_at = ?
                         WHERE task_id = ? AND status IN (""" + marks(from) + ")")
-                .params(concat(Arrays.asList(to.name(), reason, departmentRef, results == null ? null : json(results), utc(at), taskId),
+                .params(concat(Arrays.asList(to.name(), fit(reason), departmentRef, results == null ? null : json(results), utc(at), taskId),
                         names(from)))
                 .update() == 1;
     }
 
     public void addEvent(String caseId, String taskId, CaseEventType type, String detail, Instant at) {
         jdbc.sql("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) VALUES (?, ?, ?, ?, ?)")
-                .params(caseId, taskId, type.name(), detail, utc(at))
+                .params(caseId, taskId, type.name(), fit(detail), utc(at))
                 .update();
+    }
+
+    /**
+     * A reason or detail as it fits its column. Adapters keep what departments send within their contracts'
+     * limits; this is the safety net, so that a long text never fails the statement that records it.
+     */
+    static String fit(String text) {
+        if (text == null || text.length() <= TEXT_COLUMN) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(TEXT_COLUMN - 2)) ? TEXT_COLUMN - 2 : TEXT_COLUMN - 1;
+        return text.substring(0, end) + "…";
     }
 
     public List<CaseEvent> events(String caseId) {

@@ -4,6 +4,7 @@ import org.onewindow.hub.catalogue.SourcedCatalogue.Sourced;
 import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.CalendarYear;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.LicenceType;
 import org.onewindow.schemas.catalogue.MaterialRequirement;
 import org.onewindow.schemas.catalogue.MaterialSource;
 import org.onewindow.schemas.catalogue.SharingAgreement;
@@ -79,6 +80,9 @@ final class CatalogueConsistency {
             if (material.source() == MaterialSource.LICENCE && !licenceTypes.contains(material.licenceType())) {
                 fault(sourced, field + ".licenceType", "unknown licence type '" + material.licenceType() + "'");
             }
+            if (material.holder() != null) {
+                checkHolderKind(sourced, field + ".holder.kind", material);
+            }
             if (material.source() == MaterialSource.SHARED_DATA
                     && !departments.contains(material.sharedData().department())) {
                 fault(sourced, field + ".sharedData.department",
@@ -89,6 +93,23 @@ final class CatalogueConsistency {
             if (!licenceTypes.contains(item.issues().get(i))) {
                 fault(sourced, "issues[" + i + "]", "unknown licence type '" + item.issues().get(i) + "'");
             }
+        }
+    }
+
+    /**
+     * A form field naming a holder is validated as an identifier of the holder's kind: the kind must be known (the
+     * licence type's holderKind, or holder.kind), and both must agree when both are given.
+     */
+    private void checkHolderKind(Sourced<Item> sourced, String field, MaterialRequirement material) {
+        String given = material.holder().kind();
+        String ofLicence = material.source() == MaterialSource.LICENCE
+                ? catalogue.licenceTypes().stream().map(Sourced::value).filter(t -> t.code().equals(material.licenceType()))
+                        .map(LicenceType::holderKind).findFirst().orElse(null)
+                : null;
+        if (given == null && ofLicence == null) {
+            fault(sourced, field, "say whether form." + material.holder().idField() + " names a person or a company");
+        } else if (given != null && ofLicence != null && !given.equals(ofLicence)) {
+            fault(sourced, field, "is " + given + ", but licence type '" + material.licenceType() + "' is held by a " + ofLicence);
         }
     }
 

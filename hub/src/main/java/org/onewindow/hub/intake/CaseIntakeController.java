@@ -5,6 +5,7 @@ import org.onewindow.hub.problems.ProblemException;
 import org.onewindow.hub.security.Caller;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +23,7 @@ import java.util.List;
 class CaseIntakeController {
 
     private static final int MAX_KEY_LENGTH = 200;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CaseRequestReader reader;
     private final CaseIntake intake;
@@ -32,9 +34,14 @@ class CaseIntakeController {
     }
 
     @PostMapping(path = "/api/v1/cases", consumes = "application/json", produces = "application/json")
-    ResponseEntity<IntakeReceipt> submit(Caller caller, @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+    ResponseEntity<IntakeReceipt> submit(Caller caller, @RequestHeader HttpHeaders headers,
                                          @RequestBody(required = false) byte[] body) {
-        List<Fault> keyFaults = keyFaults(idempotencyKey);
+        // each header line as sent: two Idempotency-Key headers are refused, never joined into one key "A,B"
+        List<String> keys = headers.getOrEmpty(IDEMPOTENCY_KEY);
+        String idempotencyKey = keys.isEmpty() ? null : keys.get(0);
+        List<Fault> keyFaults = keys.size() > 1
+                ? List.of(new Fault(IDEMPOTENCY_KEY, "repeated", "must be sent exactly once; it was sent " + keys.size() + " times"))
+                : keyFaults(idempotencyKey);
         CaseRequest request;
         try {
             request = reader.read(body);

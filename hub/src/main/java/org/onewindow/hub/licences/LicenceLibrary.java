@@ -164,7 +164,7 @@ public class LicenceLibrary {
     private HttpResponse<byte[]> send(HttpRequest request, String operation, byte[] requestBody, String caseId) {
         if (!circuit.tryAcquirePermission()) {
             throw new LicenceLibraryUnavailableException("it failed most recent calls, so it is not asked again until "
-                    + "its circuit breaker lets a probe through", null);
+                    + "its circuit breaker lets a probe through", null).retryAfter(retryAfter());
         }
         long start = System.nanoTime();
         try {
@@ -173,8 +173,17 @@ public class LicenceLibrary {
             return response;
         } catch (LicenceLibraryUnavailableException e) {
             circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            e.retryAfter(retryAfter());
             throw e;
         }
+    }
+
+    /**
+     * When a caller refused because the library is down should try again (the 503's Retry-After): the circuit
+     * breaker's wait in its open state, after which it lets a probe through (onewindow.circuit-breaker.*).
+     */
+    private Duration retryAfter() {
+        return Duration.ofMillis(circuit.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
     }
 
     /** One exchange with the library, recorded in the message log whatever its outcome. */
@@ -188,7 +197,8 @@ public class LicenceLibrary {
             throw new LicenceLibraryUnavailableException("no answer within " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             logged(operation, requestBody, caseId, start, "no answer: " + e.getClass().getSimpleName(), null);
-            throw new LicenceLibraryUnavailableException("cannot reach it (" + e.getClass().getSimpleName() + ")", e);
+            throw new LicenceLibraryUnavailableException("cannot reach it (" + (e instanceof java.net.ConnectException
+                    ? "connection refused" : "the connection failed") + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             logged(operation, requestBody, caseId, start, "no answer: interrupted", null);

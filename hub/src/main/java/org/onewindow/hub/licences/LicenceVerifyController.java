@@ -4,9 +4,9 @@ import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 
-import jakarta.validation.Valid;
 import org.onewindow.hub.problems.Fault;
 import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.problems.StrictJson;
 import org.onewindow.hub.security.Caller;
 import org.onewindow.schemas.licences.Licence;
 import org.onewindow.schemas.licences.LicenceIdentifier;
@@ -22,7 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * POST /api/v1/licences/verify (schemas/intake-openapi.yaml). A licenceId not even shaped like an identifier
+ * POST /api/v1/licences/verify (schemas/intake-openapi.yaml). Bodies are read strictly ({@link StrictJson}: malformed
+ * JSON and unknown fields are 400s naming them). A licenceId not even shaped like an identifier
  * is 400; one shaped like it but with a wrong check character is 200 INVALID BAD_CHECK_CHARACTER, without
  * reading the library. A read by id is for a stated case or notice the caller is entitled to ({@link ReadEntitlements}),
  * of a licence of one of its parties; the access log names the authenticated caller.
@@ -35,19 +36,21 @@ class LicenceVerifyController {
     private final AccessLog accessLog;
     private final ReadEntitlements entitlements;
     private final Clock clock;
+    private final StrictJson json;
 
     LicenceVerifyController(LicenceLibrary library, LicenceVerifier verifier, AccessLog accessLog, ReadEntitlements entitlements,
-                            Clock clock) {
+                            Clock clock, StrictJson json) {
         this.library = library;
         this.verifier = verifier;
         this.accessLog = accessLog;
         this.entitlements = entitlements;
         this.clock = clock;
+        this.json = json;
     }
 
     @PostMapping(path = "/api/v1/licences/verify", consumes = "application/json", produces = "application/json")
-    Verification verify(Caller caller, @Valid @RequestBody VerifyRequest request) {
-        return verifyOne(caller, request);
+    Verification verify(Caller caller, @RequestBody(required = false) byte[] body) {
+        return verifyOne(caller, json.read(body, VerifyRequest.class, "a verification request"));
     }
 
     /**
@@ -56,7 +59,8 @@ class LicenceVerifyController {
      * endpoint would refuse refuses the whole batch, its faults named verifications[i].field.
      */
     @PostMapping(path = "/api/v1/licences/verifications", consumes = "application/json", produces = "application/json")
-    VerifyBatchResponse verifyAll(Caller caller, @Valid @RequestBody VerifyBatchRequest request) {
+    VerifyBatchResponse verifyAll(Caller caller, @RequestBody(required = false) byte[] body) {
+        VerifyBatchRequest request = json.read(body, VerifyBatchRequest.class, "a batch of verification requests");
         List<Verification> results = new java.util.ArrayList<>(request.verifications().size());
         for (int i = 0; i < request.verifications().size(); i++) {
             try {

@@ -1,5 +1,8 @@
 package org.onewindow.hub.materials;
 
+import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.problems.ProblemException;
+import org.onewindow.hub.problems.QueryNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +13,8 @@ import java.util.List;
 /**
  * GET /api/v1/stats/exemptions: the exemption ratio (免提交率) — materials the hub obtained itself ÷ materials
  * required — over every case resolved so far, per item, per bundle and per case (the latest cases first). A
- * material counts once per item that requires it, as the province's figures count it.
+ * material counts once per item that requires it, as the province's figures count it. {@code cases} is a whole
+ * number from 0 to 200; anything else is a 400 naming it.
  */
 @RestController
 class ExemptionStatsController {
@@ -33,8 +37,12 @@ class ExemptionStatsController {
     }
 
     @GetMapping(path = "/api/v1/stats/exemptions", produces = "application/json")
-    Stats exemptions(@RequestParam(defaultValue = "50") int cases) {
-        int limit = Math.max(0, Math.min(cases, MAX_CASES));
+    Stats exemptions(@RequestParam(defaultValue = "50") String cases) {
+        List<Fault> faults = new java.util.ArrayList<>();
+        int limit = QueryNumbers.whole("cases", cases, 0, MAX_CASES, faults);
+        if (!faults.isEmpty()) {
+            throw ProblemException.invalid(faults);
+        }
         ExemptionCount overall = jdbc.sql("""
                         SELECT COUNT(CASE WHEN status = 'EXEMPT' THEN 1 END), COUNT(*) FROM case_materials""")
                 .query((rs, n) -> ExemptionCount.of(rs.getLong(1), rs.getLong(2))).single();

@@ -146,7 +146,9 @@ class SharedDataExchange {
         } catch (IOException e) {
             logged(query, caseId, start, "no answer: " + e.getClass().getSimpleName(), null);
             circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            throw new Unanswered("the data exchange cannot be reached: " + e.getClass().getSimpleName());
+            // shown as a waiting case's reason: in words, not the exception's class
+            throw new Unanswered("the data exchange cannot be reached: " + (e instanceof java.net.http.HttpTimeoutException
+                    ? "no answer in time" : e instanceof java.net.ConnectException ? "connection refused" : "the connection failed"));
         } catch (InterruptedException e) {
             logged(query, caseId, start, "no answer: interrupted", null);
             circuit.releasePermission();

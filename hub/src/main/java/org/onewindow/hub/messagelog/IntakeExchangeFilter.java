@@ -103,7 +103,8 @@ final class IntakeExchangeFilter extends OncePerRequestFilter {
         boolean callback = department != null && taskId != null && path.contains("/callbacks/");
         messageLog.record(new LoggedExchange(clock.instant(), (System.nanoTime() - started) / 1_000_000,
                 callback ? Channel.CALLBACK : Channel.INTAKE, caller.toString(), "hub", department,
-                request.getMethod() + " " + path, caseId, taskId, status, request.body(maxBodyBytes, response.getStatus()),
+                request.getMethod() + " " + path, caseId, taskId, status, request.body(maxBodyBytes, response.getStatus() == 408 || response.getStatus() == 413
+                        || "close".equalsIgnoreCase(response.getHeader("Connection"))),
                 response.body()));
     }
 
@@ -145,19 +146,27 @@ final class IntakeExchangeFilter extends OncePerRequestFilter {
         }
 
         /**
-         * The body as the log records it. What the application left unread is read now (as the container would, to
-         * reuse the connection), up to the intake's body limit; a body refused unread, or read by the container itself
-         * (form parameters), is recorded as unseen with its declared length.
+         * The body as the log records it. A body read up to its declared length is complete. What the application left
+         * unread is read now, up to the intake's body limit, as the container would read it anyway to reuse the
+         * connection (usually nothing is left but the end of the stream); never when the answer closes the connection
+         * (a body refused as too large or too slow is not waited for). A body refused unread, or read by the container
+         * itself (form parameters), is recorded as unseen with its declared length.
          */
-        Body body(long maxBodyBytes, int status) {
+        Body body(long maxBodyBytes, boolean closing) {
             long declared = getContentLengthLong();
             boolean hasBody = declared > 0 || (declared < 0 && getHeader("Transfer-Encoding") != null);
             if (!hasBody) {
                 return input == null || input.count == 0 ? Body.of(new byte[0]) : input.body();
             }
+            if (input != null && declared >= 0 && input.count == declared) {
+                return input.body();
+            }
+            if (closing) {
+                return Body.unseen(declared >= 0 ? declared : null);
+            }
             try {
                 DigestingInput in = (DigestingInput) getInputStream();
-                if (!in.finished && status != 413 && (declared < 0 || declared <= maxBodyBytes)) {
+                if (!in.finished && (declared < 0 || declared <= maxBodyBytes)) {
                     byte[] skip = new byte[8192];
                     while (in.count <= maxBodyBytes && in.read(skip, 0, skip.length) >= 0) {
                         // hashed as it is read
@@ -167,7 +176,7 @@ final class IntakeExchangeFilter extends OncePerRequestFilter {
                     return Body.unseen(declared >= 0 ? declared : null);
                 }
                 return in.body();
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
                 return Body.unseen(declared >= 0 ? declared : null);
             }
         }

@@ -92,9 +92,11 @@ class MessagingConfiguration {
         return repository;
     }
 
+    /** A database refusing what the hub writes is the hub's failure: a generic reason, the details in the log only. */
     @Bean
     FailureReason failureReason() {
-        return new FailureReason();
+        return new FailureReason(failure -> failure instanceof org.springframework.dao.DataAccessException
+                || failure instanceof org.springframework.transaction.TransactionException);
     }
 
     @Bean

@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Fault> faults;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Long retryAfterSeconds;
 
     public ProblemException(HttpStatus status, String type, String title, String detail, List<Fault> faults) {
         super(detail);
@@ -63,5 +64,18 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return Collections.unmodifiableMap(extensions);
+    }
+
+    /**
+     * When to try again, for a refusal because some system is down (503): answered as the Retry-After header
+     * (RFC 9110 section 10.2.3), in whole seconds, at least one.
+     */
+    public ProblemException retryAfter(java.time.Duration wait) {
+        this.retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return this;
+    }
+
+    public java.util.Optional<Long> retryAfterSeconds() {
+        return java.util.Optional.ofNullable(retryAfterSeconds);
     }
 }

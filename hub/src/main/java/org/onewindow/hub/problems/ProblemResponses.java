@@ -8,6 +8,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.ErrorResponse;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -17,8 +21,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.net.URI;
 import java.util.List;
 
 /** Every error on every path is RFC 9457 application/problem+json with a list of faults. */
@@ -41,7 +47,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage(), e.faults());
         e.extensions().forEach(problem::setProperty);
-        return respond(e.status(), problem);
+        return e.retryAfterSeconds()
+                .map(seconds -> ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)).body(problem))
+                .orElseGet(() -> respond(e.status(), problem));
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
@@ -49,11 +57,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.PAYLOAD_TOO_LARGE, e.problem());
     }
 
+    /** A body slower than the minimum data rate: 408, and the connection closed (its rest is not drained). */
+    @ExceptionHandler(BodyTimeoutException.class)
+    ResponseEntity<ProblemDetail> tooSlow(BodyTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(e.problem());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
+        }
+        BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
+        if (slow != null) {
+            return tooSlow(slow);
         }
         log.error("Unexpected failure answering a request", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
@@ -107,6 +125,31 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(status, "not-found", "Not found", new Fault("path", "not-found", "/" + e.getResourcePath() + " does not exist"));
     }
 
+    /** A JSON body Spring reads itself that is not JSON (endpoints that read strictly never get here). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
+        }
+        BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
+        if (slow != null) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(slow.problem());
+        }
+        return problem(status, "invalid-request", "The request is not valid",
+                new Fault("body", "malformed-json", "is not a readable JSON document of this operation"));
+    }
+
+    /** A path variable or query parameter of the wrong type, e.g. ?size=abc where a number is due. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return problem(status, "invalid-request", "The request is not valid",
+                new Fault(name == null ? "parameter" : name, "invalid-type", "has the wrong type"));
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -114,8 +157,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
         }
+        BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
+        if (slow != null) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(slow.problem());
+        }
+        if (body == null && e instanceof ErrorResponse errorResponse) {
+            body = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
-            detail.setProperty("errors", List.of(new Fault("", "request", detail.getDetail())));
+            detail.setProperty("errors", List.of(new Fault("request", "http-" + status.value(), String.valueOf(detail.getDetail()))));
+        }
+        if (body instanceof ProblemDetail detail && URI.create("about:blank").equals(detail.getType())) {
+            detail.setType(URI.create("/problems/" + (status.value() == 400 ? "invalid-request" : "http-" + status.value())));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

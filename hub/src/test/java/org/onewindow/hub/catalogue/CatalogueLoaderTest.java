@@ -122,6 +122,28 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void aFormFieldNamingAHolderMustSayWhetherItIsAPersonOrACompany() throws IOException {
+        write("a.yaml", """
+                departments:
+                  - { code: tax, name: Tax, nameZh: 税务, dialect: soap }
+                licenceTypes:
+                  - { code: a-card, typeCode: "11100000000000000191", name: A, nameZh: 甲证, issuer: X, holderKind: person }
+                items:
+                  - { code: TAX-A, name: A, nameZh: 甲, type: collection, department: tax, legalLimitDays: 5,
+                      promisedLimitDays: 0, handling: immediate, materials: [
+                        { code: rec, name: R, nameZh: 记录, source: shared-data, sharedData: { department: tax, dataItem: tax-record },
+                          holder: { idField: employerCode } },
+                        { code: card, name: C, nameZh: 证, source: licence, licenceType: a-card,
+                          holder: { idField: sellerCode, kind: company } },
+                        { code: card2, name: C2, nameZh: 证二, source: licence, licenceType: a-card, holder: { idField: buyerId } } ] }
+                """);
+        assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("a.yaml: items[0] (TAX-A), field materials[0].holder.kind: say whether form.employerCode names a person or a company")
+                .hasMessageContaining("a.yaml: items[0] (TAX-A), field materials[1].holder.kind: is company, but licence type 'a-card' is held by a person")
+                .message().doesNotContain("materials[2]");
+    }
+
+    @Test
     void calendarAdjustedWorkdayMustBeAWeekendDay() throws IOException {
         write("calendar.yaml", """
                 calendar:

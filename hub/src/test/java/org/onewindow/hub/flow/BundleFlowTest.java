@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
+import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,8 +72,10 @@ class BundleFlowTest extends HubTest {
         long last = dependents.stream().max(Long::compare).orElseThrow();
         assertThat(last - first).as("the last dependent step started before the first one was answered").isLessThan(DELAY_MS);
 
-        // the new company's credit code, issued by the licence step, is what the later steps used
-        String creditCode = done.at("/tasks/0/results/creditCode").asText();
+        // the new company's credit code, issued by the licence step, is what the later steps used (whole in the
+        // release; the case view shows it masked)
+        String creditCode = hub.get("/api/v1/cases/" + caseId + "/release").json().at("/results/0/results/creditCode").asText();
+        assertThat(done.at("/tasks/0/results/creditCode").asText()).isEqualTo(IdentifierMask.mask(creditCode));
         assertThat(requestsOfCase("tax", caseId + "-03").get(0).getBodyAsString()).contains(creditCode);
         assertThat(requestsOfCase("police", caseId + "-02").get(0).getBodyAsString()).contains(creditCode);
     }
@@ -97,8 +100,9 @@ class BundleFlowTest extends HubTest {
     void theNewbornsIdNumberFeedsTheSocialInsuranceSteps() {
         String caseId = hub.submitAccepted(key(), birth("张三", ZHANG_SAN));
         JsonNode done = awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(30));
-        String newborn = done.at("/tasks/0/results/newbornIdNumber").asText();
+        String newborn = hub.get("/api/v1/cases/" + caseId + "/release").json().at("/results/0/results/newbornIdNumber").asText();
         assertThat(newborn).hasSize(18);
+        assertThat(done.at("/tasks/0/results/newbornIdNumber").asText()).as("masked in the case view").isEqualTo(IdentifierMask.mask(newborn));
         assertThat(requestsOfCase("social-insurance", caseId + "-02").get(0).getBodyAsString()).contains(newborn);
         assertThat(requestsOfCase("social-insurance", caseId + "-03").get(0).getBodyAsString()).contains(newborn);
     }

@@ -150,10 +150,15 @@ class CaseIntakeApiTest extends HubTest {
     }
 
     @Test
-    void unknownCaseIs404Problem() {
-        HubClient.Reply reply = hub.get("/api/v1/cases/OW20260101-NOSUCHCASE");
+    void unknownCaseIs404ProblemToAnOperatorAnd403ToAnIntakeSystem() {
+        // only operators learn that a case does not exist (CaseReaders): to an intake system it is not one of its own
+        HubClient.Reply reply = hub.as(org.onewindow.hub.testkit.DemoCallers.OPERATOR)
+                .get("/api/v1/cases/OW20260101-NOSUCHCASE?reason=test");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith(PROBLEM);
+        HubClient.Reply intake = hub.get("/api/v1/cases/OW20260101-NOSUCHCASE");
+        assertThat(intake.status()).isEqualTo(403);
+        assertThat(intake.contentType()).startsWith(PROBLEM);
     }
 
     @Test

@@ -124,8 +124,16 @@ public final class DemoApplicants {
         return codes;
     }
 
+    /** The items of every catalogue file (items.yaml, and the housing fund's own file). */
     private static JsonNode readItems() {
-        return read("items.yaml").path("items");
+        com.fasterxml.jackson.databind.node.ArrayNode items = new YAMLMapper().createArrayNode();
+        try (var files = java.nio.file.Files.list(Path.of("../seeds/catalogue"))) {
+            files.filter(file -> file.toString().endsWith(".yaml")).sorted()
+                    .forEach(file -> read(file.getFileName().toString()).path("items").forEach(items::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
     }
 
     private static JsonNode readBundles() {

@@ -23,7 +23,16 @@ public record MaterialRequirement(
     public record SharedDataRef(String department, String dataItem) {
     }
 
-    /** Form fields (of the case request) that carry the holder's ID number or credit code, and name. */
-    public record HolderRef(String idField, String nameField) {
+    /**
+     * Form fields (of the case request) that carry the holder's ID number or credit code, and name. The id
+     * field is the key the material is looked up by, so intake validates it by the holder's kind.
+     *
+     * @param kind {@code person} (a resident ID number) or {@code company} (a unified social credit code); for a
+     *             licence it may be left out, the licence type's holderKind says it
+     */
+    public record HolderRef(String idField, String nameField, String kind) {
+
+        public static final String PERSON = "person";
+        public static final String COMPANY = "company";
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,14 +26,19 @@ import java.util.function.Supplier;
  * where {@code $TASK_ID} is the Idempotency-Key of the request being answered. Like the real department, it
  * proves who it is with an OAuth2 access token it asks the hub for with its own client credentials
  * (seeds/simulators/&lt;department&gt;/client.json).
+ *
+ * <p>Each simulator has its own listener, fixed to its own department: it signs and sends callbacks as that
+ * department only. A stub naming another department (a forgery: the social insurance simulator deciding a
+ * real-estate registration) gets no callback, and the attempt is logged.
  */
 public final class DepartmentCallbacks implements ServeEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentCallbacks.class);
 
+    private final String department;
     private final Supplier<String> hubBaseUrl;
-    private final Function<String, String> secretOf;
-    private final Function<String, DepartmentTokens> tokensOf;
+    private final Supplier<String> secret;
+    private final Supplier<DepartmentTokens> tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "department-callbacks");
@@ -42,10 +46,17 @@ public final class DepartmentCallbacks implements ServeEventListener {
         return thread;
     });
 
-    DepartmentCallbacks(Supplier<String> hubBaseUrl, Function<String, String> secretOf, Function<String, DepartmentTokens> tokensOf) {
+    /**
+     * @param department the department of the simulator this listener belongs to, the only one it calls back as
+     * @param hubBaseUrl where the hub listens, once it is known
+     * @param secret     the department's callback secret
+     * @param tokens     the department's OAuth2 client, or null (a department without client.json sends no token)
+     */
+    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret, Supplier<DepartmentTokens> tokens) {
+        this.department = department;
         this.hubBaseUrl = hubBaseUrl;
-        this.secretOf = secretOf;
-        this.tokensOf = tokensOf;
+        this.secret = secret;
+        this.tokens = tokens;
     }
 
     /** Only for the stubs that ask for it (WireMock's default runs a listener for every request, without parameters). */
@@ -62,26 +73,31 @@ public final class DepartmentCallbacks implements ServeEventListener {
     @Override
     public void afterComplete(ServeEvent event, Parameters parameters) {
         String taskId = event.getRequest().getHeader("Idempotency-Key");
-        String department = parameters.getString("department");
+        String named = parameters.getString("department", department);
+        if (!department.equals(named)) {
+            log.warn("Simulator of {} refuses to call back as {}: stub {} names another department; no callback sent",
+                    department, named, event.getStubMapping() == null ? "?" : event.getStubMapping().getId());
+            return;
+        }
         if (taskId == null || hubBaseUrl.get() == null) {
             log.warn("Simulator of {} cannot call back: task id {}, hub {}", department, taskId, hubBaseUrl.get());
             return;
         }
         byte[] body = parameters.getString("body").replace("$TASK_ID", taskId).getBytes(StandardCharsets.UTF_8);
         long delay = parameters.getInt("delayMs", 200);
-        scheduler.schedule(() -> callBack(department, taskId, body), delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> callBack(taskId, body), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void callBack(String department, String taskId, byte[] body) {
+    private void callBack(String taskId, byte[] body) {
         URI uri = URI.create(hubBaseUrl.get() + "/api/v1/departments/" + department + "/callbacks/" + taskId);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/xml; charset=UTF-8")
-                    .header(CallbackSignature.HEADER, CallbackSignature.sign(secretOf.apply(department), body))
+                    .header(CallbackSignature.HEADER, CallbackSignature.sign(secret.get(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            DepartmentTokens tokens = tokensOf.apply(department);
-            if (tokens != null) {
-                request.header("Authorization", "Bearer " + tokens.token(hubBaseUrl.get()));
+            DepartmentTokens client = tokens.get();
+            if (client != null) {
+                request.header("Authorization", "Bearer " + client.token(hubBaseUrl.get()));
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             log.info("Simulator of {} called back for {}: HTTP {}", department, taskId, response.statusCode());
@@ -90,7 +106,7 @@ public final class DepartmentCallbacks implements ServeEventListener {
         }
     }
 
-    /** Not WireMock's stop(): one extension serves every simulator, and one of them stopping must not end it. */
+    /** Not WireMock's stop(): the listener outlives its simulator being taken down and brought back. */
     void shutdown() {
         scheduler.shutdownNow();
     }

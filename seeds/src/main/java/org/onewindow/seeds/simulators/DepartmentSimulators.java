@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.security.Authenticator;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,20 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * seeds/simulators/&lt;department&gt;/mappings, each on a free port. {@link #hubSettings()} gives the hub
  * what it needs to talk to them (onewindow.departments.&lt;department&gt;.base-url and .callback-secret).
  * The hub starts them in its embedded default; tests and the benchmark start them in their own JVM.
+ *
+ * <p>They are reachable from this machine only: each listens on the loopback address ({@value #LOOPBACK}),
+ * WireMock's admin API ({@code /__admin/*}: stubs, the request journal with full ID numbers) is refused over
+ * HTTP, and each simulator calls the hub back as its own department only ({@link DepartmentCallbacks}).
+ * Tests and demos program and inspect them through {@link #server(String)}, WireMock's in-process Java API.
  */
 public class DepartmentSimulators implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentSimulators.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The only address the simulators listen on. */
+    static final String LOOPBACK = "127.0.0.1";
+    /** Refuses every call of the admin API over HTTP; the in-process Java API does not go through it. */
+    private static final Authenticator NO_ADMIN_OVER_HTTP = request -> false;
     private static final Pattern DEPARTMENT_FOLDER = Pattern.compile("/simulators/([^/]+)/mappings/[^/]+\\.json$");
 
     private final Map<String, WireMockServer> servers = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -44,7 +54,8 @@ public class DepartmentSimulators implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> hubBaseUrl = new java.util.concurrent.atomic.AtomicReference<>();
     /** The OAuth2 clients of the departments that call back (seeds/simulators/&lt;department&gt;/client.json). */
     private final Map<String, DepartmentTokens> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-    private final DepartmentCallbacks callbacks = new DepartmentCallbacks(hubBaseUrl::get, callbackSecrets::get, tokens::get);
+    /** One callback listener per simulator, fixed to its department; kept across a take-down and bring-back. */
+    private final Map<String, DepartmentCallbacks> callbacks = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimulatorSettings settings;
 
     public DepartmentSimulators(SimulatorSettings settings) {
@@ -53,9 +64,11 @@ public class DepartmentSimulators implements AutoCloseable {
         stubs.forEach((department, files) -> {
             callbackSecrets.put(department, java.util.UUID.randomUUID().toString());
             client(files.get(0)).ifPresent(client -> tokens.put(department, client));
+            callbacks.put(department, new DepartmentCallbacks(department, hubBaseUrl::get, () -> callbackSecrets.get(department),
+                    () -> tokens.get(department)));
             WireMockServer server = start(department, 0);
             servers.put(department, server);
-            log.info("Simulator of {} listening on {} with {} stub files", department, server.baseUrl(), files.size());
+            log.info("Simulator of {} listening on {} with {} stub files", department, baseUrl(server), files.size());
         });
     }
 
@@ -63,7 +76,7 @@ public class DepartmentSimulators implements AutoCloseable {
     public Map<String, Object> hubSettings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         servers.forEach((department, server) -> {
-            settings.put("onewindow.departments." + department + ".base-url", server.baseUrl());
+            settings.put("onewindow.departments." + department + ".base-url", baseUrl(server));
             settings.put("onewindow.departments." + department + ".callback-secret", callbackSecrets.get(department));
         });
         return settings;
@@ -96,19 +109,26 @@ public class DepartmentSimulators implements AutoCloseable {
     public void bringBack(String department) {
         WireMockServer server = start(department, ports.get(department));
         servers.put(department, server);
-        log.warn("Simulator of {} back on {}", department, server.baseUrl());
+        log.warn("Simulator of {} back on {}", department, baseUrl(server));
+    }
+
+    /** The loopback address the simulator listens on, not "localhost", which may resolve to another address first. */
+    private static String baseUrl(WireMockServer server) {
+        return "http://" + LOOPBACK + ":" + server.port();
     }
 
     private WireMockServer start(String department, int port) {
         WireMockServer server = new WireMockServer(options()
                 .port(port)
+                .bindAddress(LOOPBACK)
+                .adminAuthenticator(NO_ADMIN_OVER_HTTP)
                 .containerThreads(settings.containerThreads())
                 // a delayed answer does not hold a Jetty thread while it waits
                 .asynchronousResponseEnabled(settings.latencyMs() > 0)
                 .asynchronousResponseThreads(Math.max(10, settings.containerThreads() / 2))
                 .maxRequestJournalEntries(settings.journalEntries())
                 .notifier(new Slf4jNotifier(false))
-                .extensions(callbacks));
+                .extensions(callbacks.get(department)));
         // stubs first, then the port: a system brought back must not answer anything before it knows its stubs
         // (a hub retrying meanwhile would take a half-loaded gateway's "not found" for an answer)
         if (settings.latencyMs() > 0) {
@@ -125,7 +145,7 @@ public class DepartmentSimulators implements AutoCloseable {
 
     @Override
     public void close() {
-        callbacks.shutdown();
+        callbacks.values().forEach(DepartmentCallbacks::shutdown);
         servers.values().forEach(WireMockServer::stop);
     }
 

@@ -45,13 +45,44 @@ class DepartmentCallbacksTest {
     }
 
     @Test
+    void aStubNamingAnotherDepartmentGetsNoCallback() throws Exception {
+        hub.start();
+        hub.stubFor(any(anyUrl()).willReturn(ok()));
+        callbacks = new DepartmentCallbacks("social-insurance", hub::baseUrl, () -> "secret-of-social-insurance", () -> null);
+        department = new WireMockServer(options().dynamicPort().extensions(callbacks));
+        department.start();
+        // a stub on the social insurance simulator that would call back as the real-estate registry
+        department.stubFor(post(urlPathEqualTo("/forge")).willReturn(aResponse().withStatus(202))
+                .withServeEventListener("onewindow-callback", Parameters.from(Map.of(
+                        "department", "real-estate", "delayMs", 10, "body", "<Result>$TASK_ID</Result>"))));
+        // and one that names its own department, which still calls back
+        department.stubFor(post(urlPathEqualTo("/own")).willReturn(aResponse().withStatus(202))
+                .withServeEventListener("onewindow-callback", Parameters.from(Map.of(
+                        "department", "social-insurance", "delayMs", 10, "body", "<Result>$TASK_ID</Result>"))));
+
+        send("/forge", "T-9");
+        send("/own", "T-10");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/social-insurance/callbacks/T-10")))).hasSize(1));
+        Thread.sleep(300);
+        assertThat(hub.findAll(postRequestedFor(anyUrl()))).as("only the simulator's own department called back")
+                .extracting(request -> request.getUrl()).containsExactly("/api/v1/departments/social-insurance/callbacks/T-10");
+    }
+
+    private void send(String path, String taskId) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(department.baseUrl() + path))
+                .header("Idempotency-Key", taskId).POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void callsTheHubBackSignedWithTheDepartmentsSecretAndItsToken() throws Exception {
         hub.start();
         hub.stubFor(any(anyUrl()).willReturn(ok()));
         hub.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"token-of-real-estate\",\"expires_in\":1800}")));
         DepartmentTokens client = new DepartmentTokens("dept-real-estate", "its-secret", "department:real-estate");
-        callbacks = new DepartmentCallbacks(hub::baseUrl, department -> "secret-of-" + department,
-                department -> "real-estate".equals(department) ? client : null);
+        callbacks = new DepartmentCallbacks("real-estate", hub::baseUrl, () -> "secret-of-real-estate", () -> client);
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
         department.stubFor(post(urlPathEqualTo("/apply")).willReturn(aResponse().withStatus(202))

@@ -43,6 +43,9 @@ public class HousingFundMapping implements DepartmentMapping {
     private static final ZoneId CENTRE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TRANS_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
     private static final int EXCERPT = 200;
+    /** Every reply is checked against the centre's contract, its lengths included. */
+    private static final JsonReplies REPLIES = JsonReplies.checkedAgainst(DEPARTMENT,
+            "/contracts/departments/housing-fund/trans-reply.schema.json");
 
     private final Clock clock;
 
@@ -87,6 +90,7 @@ public class HousingFundMapping implements DepartmentMapping {
         String code = reply.get("ret_code").asText();
         if (!DONE.equals(code)) {
             String message = JsonReplies.requiredText(DEPARTMENT, reply, "/ret_msg");
+            REPLIES.check(reply);
             return TaskOutcome.rejected(reply.at("/data/biz_no").asText(null), "[" + code + "] " + message);
         }
         HousingFundService service = HousingFundService.forItem(task.itemCode());
@@ -96,7 +100,10 @@ public class HousingFundMapping implements DepartmentMapping {
                     + " for task " + task.taskId());
         }
         String bizNo = JsonReplies.requiredText(DEPARTMENT, reply, "/data/biz_no");
-        return TaskOutcome.completed(bizNo, service.results(reply.get("data")));
+        Map<String, String> results = service.results(reply.get("data"));
+        // the centre's own checks first (their reasons are the clearer ones), then the whole contract, lengths included
+        REPLIES.check(reply);
+        return TaskOutcome.completed(bizNo, results);
     }
 
     @Override
@@ -129,10 +136,12 @@ public class HousingFundMapping implements DepartmentMapping {
                     + reply.at("/ret_msg").asText(""));
         }
         JsonReplies.requiredText(DEPARTMENT, reply, "/data/receipt_no");
+        REPLIES.check(reply);
     }
 
     /**
-     * The checks every reply passes before its code is read: HTTP 200 (the centre's only status for an
+     * The checks every reply passes before its code is read (the whole contract, lengths included, is checked
+     * once the mapping has read what it needs, so that its own clearer reasons come first): HTTP 200 (the centre's only status for an
      * answer), JSON with ret_code, the trans_seq it was asked with, and not "busy" (999999, retried).
      */
     private JsonNode answer(String transSeq, String what, int httpStatus, String replyBody) {

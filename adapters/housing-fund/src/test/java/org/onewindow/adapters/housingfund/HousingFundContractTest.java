@@ -64,6 +64,7 @@ class HousingFundContractTest {
     private static final String ZHOU_ER_UNAVAILABLE = "32010619870415402X";
     private static final String ZHOU_SAN_SLOW = "320106198805184033";
     private static final String ZHOU_SI_BROKEN = "320106198906215046";
+    private static final String ZHOU_WU_OVERLONG = "320106198805123011";
     private static final String ANJU = "91320106MA1HF00018";
     private static final String LEYE_REFUSED = "91320106MA1HF0002B";
     private static final String HESHUN_UNAVAILABLE = "91320106MA1HF0003E";
@@ -88,7 +89,7 @@ class HousingFundContractTest {
 
     @Test
     void theDemoPopulationHasValidIdentifiers() {
-        for (String id : List.of(ZHANG_SAN, ZHOU_YI_REFUSED, ZHOU_ER_UNAVAILABLE, ZHOU_SAN_SLOW, ZHOU_SI_BROKEN)) {
+        for (String id : List.of(ZHANG_SAN, ZHOU_YI_REFUSED, ZHOU_ER_UNAVAILABLE, ZHOU_SAN_SLOW, ZHOU_SI_BROKEN, ZHOU_WU_OVERLONG)) {
             assertThat(ResidentIdNumberValidator.fault(id, LocalDate.of(2026, 11, 23))).as(id).isEmpty();
         }
         for (String code : List.of(ANJU, LEYE_REFUSED, HESHUN_UNAVAILABLE, NEW_COMPANY)) {
@@ -228,6 +229,17 @@ class HousingFundContractTest {
         assertThat(REPLY.validate(JSON.readTree(reply.body()))).isNotEmpty();
         assertThatThrownBy(() -> mapping.outcome(task, reply.statusCode(), reply.body()))
                 .isInstanceOf(DepartmentContractException.class).hasMessageContaining("/ret_code");
+    }
+
+    @Test
+    void aRefusalLongerThanTheContractAllowsBreaksItAndTheMappingNamesTheFieldAndItsLimit() throws Exception {
+        TaskMessage task = accountOpening("T-41", person(ZHOU_WU_OVERLONG), employerForm(), Map.of());
+        HttpResponse<String> reply = send(task);
+        assertThat(JSON.readTree(reply.body()).get("ret_msg").asText()).hasSize(2160);
+        assertThat(REPLY.validate(JSON.readTree(reply.body()))).isNotEmpty();
+        assertThatThrownBy(() -> mapping.outcome(task, reply.statusCode(), reply.body()))
+                .isInstanceOf(DepartmentContractException.class)
+                .hasMessageContaining("/ret_msg is 2160 characters long; its contract allows at most 500");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.onewindow.adapters.kit;
 
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -10,6 +13,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +38,18 @@ public final class SafeXml {
      */
     private static final ThreadLocal<DocumentBuilderFactory> FACTORY = ThreadLocal.withInitial(SafeXml::hardenedFactory);
 
+    /** Xerces' validator names the element it is validating in a DOM through this property. */
+    private static final String CURRENT_ELEMENT = "http://apache.org/xml/properties/dom/current-element-node";
+
     private final String department;
     private final Schema schema;
+    private final String xsdName;
 
     /** @param xsd the department's schema, e.g. /contracts/departments/real-estate/registration.xsd on the classpath */
     public SafeXml(String department, String xsd) {
         this.department = department;
         this.schema = schema(xsd);
+        this.xsdName = xsd.substring(xsd.lastIndexOf('/') + 1);
     }
 
     public Document parse(String xml) {
@@ -59,12 +68,47 @@ public final class SafeXml {
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new DepartmentContractException(department + " sent XML the hub refuses to read: " + e.getMessage(), e);
         }
+        Validator validator = schema.newValidator();
+        FirstFault fault = new FirstFault(validator);
+        validator.setErrorHandler(fault);
         try {
-            schema.newValidator().validate(new DOMSource(document));
+            validator.validate(new DOMSource(document));
         } catch (SAXException | IOException e) {
-            throw new DepartmentContractException(department + " sent XML that breaks its contract: " + e.getMessage(), e);
+            throw new DepartmentContractException(department + " sent XML that breaks its contract: "
+                    + XmlSchemaFaults.readable(e.getMessage(), fault.element, xsdName), e);
         }
         return document;
+    }
+
+    /** Stops at the first fault, remembering which element it was found in (the field a reason names). */
+    private static final class FirstFault implements ErrorHandler {
+        private final Validator validator;
+        private String element;
+
+        FirstFault(Validator validator) {
+            this.validator = validator;
+        }
+
+        @Override
+        public void warning(SAXParseException exception) {
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            try {
+                if (validator.getProperty(CURRENT_ELEMENT) instanceof Node node) {
+                    element = node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
+                }
+            } catch (SAXException unsupported) {
+                // another validator than the JDK's: the schema type names the field instead
+            }
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            error(exception);
+        }
     }
 
     private static DocumentBuilderFactory hardenedFactory() {

@@ -34,7 +34,9 @@ public final class SoapFaults {
             throw new DepartmentFaultException(department + " did not answer in time (timed out)", failure);
         }
         if (isUnreadableReply(failure)) {
-            throw new DepartmentContractException(department + " sent a reply that breaks its contract: " + rootMessage(failure), failure);
+            String schemaFault = schemaFault(failure);
+            throw new DepartmentContractException(department + " sent a reply that breaks its contract: "
+                    + (schemaFault != null ? XmlSchemaFaults.readable(schemaFault, null, "its WSDL") : rootMessage(failure)), failure);
         }
         if (failure.getClass().isAnnotationPresent(jakarta.xml.ws.WebFault.class)) {
             String description = department + " SOAP fault: " + failure.getMessage() + faultInfo(failure);
@@ -52,6 +54,20 @@ public final class SoapFaults {
             throw new DepartmentFaultException(description, failure);
         }
         throw new DepartmentFaultException(department + " call failed: " + rootMessage(failure), failure);
+    }
+
+    /** The schema validator's message (cvc-...), which CXF wraps in an "Unmarshalling Error", if there is one. */
+    private static String schemaFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("cvc-")) {
+                return message.substring(message.indexOf("cvc-"));
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static SoapFault soapFault(Throwable failure) {
@@ -128,7 +144,7 @@ public final class SoapFaults {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "no message" : root.getMessage();
         return failure == root ? message : failure.getMessage() + ": " + message;
     }
 }

@@ -37,6 +37,9 @@ public class ProvincialMapping implements DepartmentMapping {
     private static final ZoneId PLATFORM_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int EXCERPT = 200;
+    /** Every reply and receipt is checked against the gateway's contract, its lengths included. */
+    private static final JsonReplies REPLIES = JsonReplies.checkedAgainst(DEPARTMENT,
+            "/contracts/departments/provincial/gateway-reply.schema.json");
 
     private final Clock clock;
 
@@ -88,7 +91,7 @@ public class ProvincialMapping implements DepartmentMapping {
             throw new DepartmentContractException(DEPARTMENT + " answered HTTP " + httpStatus + " to task " + task.taskId()
                     + "; its gateway promises 200 for every decision: " + excerpt(replyBody));
         }
-        JsonNode reply = JsonReplies.parse(DEPARTMENT, replyBody);
+        JsonNode reply = REPLIES.read(replyBody);
         String code = JsonReplies.requiredText(DEPARTMENT, reply, "/head/code");
         if (!SUCCESS.equals(code)) {
             String message = JsonReplies.requiredText(DEPARTMENT, reply, "/head/message");
@@ -122,7 +125,7 @@ public class ProvincialMapping implements DepartmentMapping {
             throw new DepartmentContractException(DEPARTMENT + " refused shared data " + share.shareId() + " with HTTP "
                     + httpStatus + ": " + excerpt(replyBody));
         }
-        JsonNode reply = JsonReplies.parse(DEPARTMENT, replyBody);
+        JsonNode reply = REPLIES.read(replyBody);
         String code = JsonReplies.requiredText(DEPARTMENT, reply, "/head/code");
         if (!SUCCESS.equals(code)) {
             throw new DepartmentContractException(DEPARTMENT + " refused shared data " + share.shareId() + ": [" + code + "] "

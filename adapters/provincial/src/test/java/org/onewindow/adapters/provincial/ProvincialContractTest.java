@@ -203,6 +203,18 @@ class ProvincialContractTest {
     }
 
     @Test
+    void aRefusalLongerThanTheContractAllowsBreaksItAndTheMappingNamesTheFieldAndItsLimit() throws Exception {
+        // He Qi 何七: a refusal whose head.message is 2,160 characters
+        TaskMessage task = establishment("T-16", founder("330102198711112457"));
+        HttpResponse<String> reply = send(task);
+        assertThat(JSON.readTree(reply.body()).at("/head/message").asText()).hasSize(2160);
+        assertThat(REPLY.validate(JSON.readTree(reply.body()))).isNotEmpty();
+        assertThatThrownBy(() -> mapping.outcome(task, reply.statusCode(), reply.body()))
+                .isInstanceOf(DepartmentContractException.class)
+                .hasMessageContaining("/head/message is 2160 characters long; its contract allows at most 500");
+    }
+
+    @Test
     void aRefusedRequestFormatIsAContractFault() throws Exception {
         TaskMessage task = establishment("T-15", founder("330102198405052556"));
         HttpResponse<String> reply = send(task);

@@ -116,6 +116,23 @@ class RealEstateContractTest {
     }
 
     @Test
+    void callbacksWithFieldsLongerThanTheSchemaAllowsAreContractFaultsNamingTheFieldAndItsLimit() throws Exception {
+        // Kong Ba 孔八: an AcceptanceNo of 123 characters; Kong Jiu 孔九: a refusal Text of 2,160 characters
+        for (String[] demo : new String[][] {
+                {"孔八", "370102198707073560", "44-overlong-acceptance-number-callback.json", "AcceptanceNo is 123 characters long; its contract allows at most 64"},
+                {"孔九", "37010219880808367X", "45-overlong-refusal-callback.json", "Text is 2160 characters long; its contract allows at most 500"}}) {
+            TaskMessage task = task("T-7", person(demo[0], demo[1]), Map.of("paymentVoucherNo", "WS-1"));
+            HttpResponse<String> answer = send(task);
+            assertThat(mapping.acknowledgement(task, answer.statusCode(), answer.body())).isEqualTo(new DepartmentAcknowledgement("SL-T-7"));
+            String callback = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.nio.file.Path.of("../../seeds/simulators/real-estate/mappings", demo[2]).toFile())
+                    .at("/serveEventListeners/0/parameters/body").asText().replace("$TASK_ID", "T-7");
+            assertThatThrownBy(() -> mapping.callback("T-7", callback))
+                    .isInstanceOf(DepartmentContractException.class).hasMessageContaining(demo[3]);
+        }
+    }
+
+    @Test
     void aBrokenAcknowledgementIsAContractFault() throws Exception {
         TaskMessage task = task("T-4", person("孔七", "370102198607073774"), Map.of("paymentVoucherNo", "WS-1"));
         HttpResponse<String> answer = send(task);

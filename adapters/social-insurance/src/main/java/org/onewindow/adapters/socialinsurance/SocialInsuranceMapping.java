@@ -28,6 +28,9 @@ public class SocialInsuranceMapping implements DepartmentMapping {
     private static final String SUCCESS = "0000";
     /** 证件类型 01: resident identity card, in the bureau's code list. */
     private static final String ID_CARD = "01";
+    /** Every reply is checked against the contract, its lengths included, before anything of it is used. */
+    private static final JsonReplies REPLIES = JsonReplies.checkedAgainst(DEPARTMENT,
+            "/contracts/departments/social-insurance/application-reply.schema.json");
 
     @Override
     public String department() {
@@ -101,7 +104,7 @@ public class SocialInsuranceMapping implements DepartmentMapping {
             throw new DepartmentContractException(DEPARTMENT + " answered HTTP " + httpStatus
                     + " to task " + task.taskId() + "; its gateway promises 200 for every decision");
         }
-        JsonNode reply = JsonReplies.parse(DEPARTMENT, replyBody);
+        JsonNode reply = REPLIES.read(replyBody);
         String code = JsonReplies.requiredText(DEPARTMENT, reply, "/code");
         if (!SUCCESS.equals(code)) {
             String message = JsonReplies.requiredText(DEPARTMENT, reply, "/msg");

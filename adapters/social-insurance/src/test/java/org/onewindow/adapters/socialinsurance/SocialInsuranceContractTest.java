@@ -97,6 +97,25 @@ class SocialInsuranceContractTest {
     }
 
     @Test
+    void aFieldLongerThanTheContractAllowsBreaksItAndTheMappingNamesTheFieldAndItsLimit() throws Exception {
+        // Sun Shi 孙十: a refusal whose msg is 2,160 characters; Sun Shiyi 孙十一: an acceptance number of 123
+        TaskMessage longRefusal = task("T-8", "SI-PERSON-ENROLMENT", person("330106198909095678"));
+        TaskMessage longNumber = task("T-9", "SI-PERSON-ENROLMENT", person("330106199001015783"));
+        HttpResponse<String> refusal = send(longRefusal);
+        HttpResponse<String> acceptance = send(longNumber);
+        assertThat(JSON.readTree(refusal.body()).get("msg").asText()).hasSize(2160);
+        assertThat(JSON.readTree(acceptance.body()).at("/data/slbh").asText()).hasSize(123);
+        assertThat(REPLY.validate(JSON.readTree(refusal.body()))).isNotEmpty();
+        assertThat(REPLY.validate(JSON.readTree(acceptance.body()))).isNotEmpty();
+        assertThatThrownBy(() -> mapping.outcome(longRefusal, refusal.statusCode(), refusal.body()))
+                .isInstanceOf(DepartmentContractException.class)
+                .hasMessageContaining("/msg is 2160 characters long; its contract allows at most 500");
+        assertThatThrownBy(() -> mapping.outcome(longNumber, acceptance.statusCode(), acceptance.body()))
+                .isInstanceOf(DepartmentContractException.class)
+                .hasMessageContaining("/data/slbh is 123 characters long; its contract allows at most 64");
+    }
+
+    @Test
     void malformedJsonAndUnexpectedStatusesAreContractFaults() {
         TaskMessage task = task("T-5", "SI-PERSON-ENROLMENT", person("11010519491231002X"));
         assertThatThrownBy(() -> mapping.outcome(task, 200, "{\"code\":")).isInstanceOf(DepartmentContractException.class)

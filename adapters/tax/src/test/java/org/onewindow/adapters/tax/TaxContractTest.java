@@ -40,6 +40,8 @@ class TaxContractTest {
         factory.setServiceClass(TaxServicePort.class);
         factory.setWsdlURL("classpath:contracts/departments/tax/tax-service.wsdl");
         factory.setAddress(bureau.baseUrl() + "/tax/services/TaxService");
+        // as the kit's soap-call template: every reply is validated against the WSDL's schema
+        factory.setProperties(new java.util.HashMap<>(Map.of("schema-validation-enabled", "IN")));
         client = (TaxServicePort) factory.create();
     }
 
@@ -91,6 +93,14 @@ class TaxContractTest {
                 .isInstanceOf(DepartmentContractException.class).hasMessageContaining("urn:other-bureau:v9");
         assertThatThrownBy(() -> failure(task("T-8", "TAX-DEED-TAX", person("冯六", "310104198808180068"))))
                 .isInstanceOf(DepartmentContractException.class).hasMessageContaining("DTD");
+    }
+
+    @Test
+    void aRefusalLongerThanTheContractAllowsIsAContractFaultNamingTheFieldAndItsLimit() {
+        // Chu Qi 褚七: a ResultMessage of 2,160 characters, where the schema allows 500
+        assertThatThrownBy(() -> failure(task("T-10", "TAX-DEED-TAX", person("褚七", "310104198910100087"))))
+                .isInstanceOf(DepartmentContractException.class)
+                .hasMessageContaining("ResultMessage is 2160 characters long; its contract allows at most 500");
     }
 
     @Test
