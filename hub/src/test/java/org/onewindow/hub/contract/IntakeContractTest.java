@@ -98,7 +98,8 @@ class IntakeContractTest extends HubTest {
                 "GET /api/v1/catalogue/items", "GET /api/v1/catalogue/bundles", "POST /api/v1/licences/verify", "POST /api/v1/licences/verifications",
                 "POST /api/v1/notices", "GET /api/v1/notices/{noticeId}", "GET /api/v1/notices/{noticeId}/print",
                 "GET /api/v1/stats/exemptions", "GET /api/v1/my-data-access", "GET /api/v1/my-cases",
-                "GET /api/v1/departments/{department}/tasks/{taskId}");
+                "GET /api/v1/departments/{department}/tasks/{taskId}", "GET /api/v1/message-log/verification",
+                "POST /api/v1/message-log/seals", "GET /api/v1/message-log/archive");
     }
 
     /**
@@ -135,7 +136,7 @@ class IntakeContractTest extends HubTest {
             assertProblem(name + " 429", limited);
             assertThat(resolve(limited.at("/headers/Retry-After")).at("/schema/type").asText()).as(name + " 429 Retry-After").isEqualTo("integer");
         });
-        assertThat(secured).as("operations that need a caller").hasSize(13);
+        assertThat(secured).as("operations that need a caller").hasSize(16);
     }
 
     /**
@@ -314,6 +315,23 @@ class IntakeContractTest extends HubTest {
         assertThat(refused.status()).isEqualTo(400);
         assertObeys("POST verify 400", refused.json(), post.at("/responses/400/content/application~1problem+json/schema"));
         assertThat(refused.json()).isEqualTo(post.at("/responses/400/content/application~1problem+json/examples/purpose-required/value"));
+    }
+
+    /** The auditor's message-log operations answer as the contract says. */
+    @Test
+    void theMessageLogOperationsAnswerAsTheContractSays() {
+        HubClient auditor = hub.as(org.onewindow.hub.testkit.DemoCallers.AUDITOR);
+        HubClient.Reply verification = auditor.get("/api/v1/message-log/verification");
+        assertThat(verification.status()).as(verification.body()).isEqualTo(200);
+        assertObeys("GET message-log verification", verification.json(),
+                doc.at("/paths/~1api~1v1~1message-log~1verification/get/responses/200/content/application~1json/schema"));
+        assertThat(verification.json().get("ok").asBoolean()).isTrue();
+        HubClient.Reply noPeriod = auditor.get("/api/v1/message-log/archive");
+        assertThat(noPeriod.status()).isEqualTo(400);
+        assertObeys("GET message-log archive 400", noPeriod.json(),
+                doc.at("/paths/~1api~1v1~1message-log~1archive/get/responses/400/content/application~1problem+json/schema"));
+        assertThat(noPeriod.json()).isEqualTo(doc.at("/paths/~1api~1v1~1message-log~1archive/get/responses/400/content/application~1problem+json/examples/no-period/value"));
+        assertThat(auditor.get("/api/v1/message-log/archive?from=2026-12-06&to=2026-12-06").contentType()).isEqualTo("application/zip");
     }
 
     @Test

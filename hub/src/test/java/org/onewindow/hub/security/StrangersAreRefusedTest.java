@@ -121,7 +121,7 @@ class StrangersAreRefusedTest extends HubTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).as("operations that need a caller").hasSizeGreaterThanOrEqualTo(13);
+        assertThat(checked).as("operations that need a caller").hasSizeGreaterThanOrEqualTo(16);
         assertThat(rows()).as("rows after the refusals").isEqualTo(rowsBefore);
         assertThat(messagesAdded()).as("broker messages after the refusals").isEqualTo(messagesBefore);
     }
