@@ -77,6 +77,12 @@ class AuthorizationServerConfiguration {
         return new InMemoryRegisteredClientRepository(registered);
     }
 
+    /** Issued tokens kept while they are valid, at most 100,000 (one client asking in a loop cannot fill the heap). */
+    @Bean
+    IssuedTokens issuedTokens(SecurityProperties properties) {
+        return new IssuedTokens(properties.authorizationServer().tokenTtl(), 100_000);
+    }
+
     @Bean
     RSAKey tokenSigningKey(ResourceLoader resources, SecurityProperties properties) {
         return SigningKey.read(resources, properties.authorizationServer().signingKey());
