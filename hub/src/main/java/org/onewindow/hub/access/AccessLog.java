@@ -1,6 +1,6 @@
 package org.onewindow.hub.access;
 
-import org.onewindow.hub.access.IdentifierMask;
+import org.onewindow.hub.persistence.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,11 @@ public class AccessLog {
     private final AccessLogStore store;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final GroupCommit groupCommit;
 
-    AccessLog(AccessLogStore store, PlatformTransactionManager transactions, Clock clock) {
+    AccessLog(AccessLogStore store, PlatformTransactionManager transactions, Clock clock, GroupCommit groupCommit) {
         this.store = store;
+        this.groupCommit = groupCommit;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -41,7 +43,8 @@ public class AccessLog {
      *
      * <ul>
      * <li>Purpose and case id given: stores a GRANTED row. It joins the caller's transaction when there is
-     * one (commits or rolls back with the caller's work), else commits at once.</li>
+     * one (commits or rolls back with the caller's work), else it is a unit of the next group commit and this
+     * returns once that commit is durable: the data is handed over only after its read is logged.</li>
      * <li>Purpose or case id blank: stores a REFUSED row naming the missing fields in a transaction of its
      * own, so that the refusal stays logged although the caller's work fails, and throws
      * {@link PurposeRequiredException} (400 problem+json /problems/purpose-required). Do not hand the
@@ -50,7 +53,8 @@ public class AccessLog {
      */
     public void record(DataRead read) {
         permit(read);
-        store.insert(read, AccessLogStore.Outcome.GRANTED, null, clock.instant());
+        Instant now = clock.instant();
+        groupCommit.run("access-log", () -> store.insert(read, AccessLogStore.Outcome.GRANTED, null, now));
         // the audit record is the table row; the application log only follows it when asked (DEBUG)
         log.debug("Data read granted: {} read {} {} of {} for case {} ({})", read.caller(), read.dataKind(), read.what(),
                 IdentifierMask.mask(read.holderId()), read.caseId(), read.purpose());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +34,12 @@ public class CaseStore {
     static final int TEXT_COLUMN = 2000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ObjectMapper objectMapper;
 
-    public CaseStore(JdbcClient jdbc, ObjectMapper objectMapper) {
+    public CaseStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.objectMapper = objectMapper;
     }
 
@@ -93,14 +96,18 @@ public class CaseStore {
                 .update() == 1;
     }
 
-    public void insertTask(TaskRecord t) {
-        jdbc.sql("""
+    /** A case's tasks in one JDBC batch. */
+    public void insertTasks(List<TaskRecord> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO case_tasks (task_id, case_id, step_id, item_code, department, depends_on, status, status_reason,
                                         department_ref, results_json, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.taskId(), t.caseId(), t.stepId(), t.itemCode(), t.department(), String.join(",", t.dependsOn()),
-                        t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt()))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
+                t.taskId(), t.caseId(), t.stepId(), t.itemCode(), t.department(), String.join(",", t.dependsOn()),
+                t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt())})
+                .toList());
     }
 
     public Optional<TaskRecord> findTask(String taskId) {
@@ -130,9 +137,24 @@ public class CaseStore {
     }
 
     public void addEvent(String caseId, String taskId, CaseEventType type, String detail, Instant at) {
-        jdbc.sql("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) VALUES (?, ?, ?, ?, ?)")
-                .params(caseId, taskId, type.name(), fit(detail), utc(at))
-                .update();
+        addEvents(List.of(new NewEvent(caseId, taskId, type, detail, at)));
+    }
+
+    /** Timeline events in one JDBC batch, in the order given (their ids follow it). */
+    public void addEvents(List<NewEvent> events) {
+        if (events.size() == 1) {
+            NewEvent e = events.get(0);
+            jdbc.sql("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(e.caseId(), e.taskId(), e.type().name(), fit(e.detail()), utc(e.at()))
+                    .update();
+        } else if (!events.isEmpty()) {
+            batch.batchUpdate("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) VALUES (?, ?, ?, ?, ?)",
+                    events.stream().map(e -> new Object[]{e.caseId(), e.taskId(), e.type().name(), fit(e.detail()), utc(e.at())}).toList());
+        }
+    }
+
+    /** A timeline event to be written; taskId null for an event of the whole case. */
+    public record NewEvent(String caseId, String taskId, CaseEventType type, String detail, Instant at) {
     }
 
     /**

@@ -53,17 +53,19 @@ class CaseAcceptance {
 
     void accept(String caseId, CaseRequest request, List<PlannedTask> plan, String channelNote, Instant now) {
         store.addEvent(caseId, null, CaseEventType.CASE_ACCEPTED, "accepted for " + request.serviceCode() + " via " + channelNote, now);
+        List<TaskRecord> tasks = new ArrayList<>();
         List<TaskRecord> ready = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             PlannedTask planned = plan.get(i);
             TaskStatus status = planned.dependsOn().isEmpty() ? TaskStatus.QUEUED : TaskStatus.WAITING;
             TaskRecord task = new TaskRecord("%s-%02d".formatted(caseId, i + 1), caseId, planned.stepId(), planned.itemCode(),
                     planned.department(), planned.dependsOn(), status, null, null, Map.of(), now, now);
-            store.insertTask(task);
+            tasks.add(task);
             if (status == TaskStatus.QUEUED) {
                 ready.add(task);
             }
         }
+        store.insertTasks(tasks);
         dispatcher.dispatch(request, ready, List.of(), now);
     }
 

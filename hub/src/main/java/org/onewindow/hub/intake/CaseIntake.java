@@ -22,8 +22,7 @@ import org.onewindow.hub.materials.MaterialResolver;
 import org.onewindow.hub.materials.NoticeStore;
 import org.onewindow.hub.materials.OneTimeNotice;
 import org.onewindow.hub.materials.OneTimeNotices;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.onewindow.hub.persistence.GroupCommit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +33,8 @@ import java.util.Optional;
 /**
  * Takes a case in: resolves its materials (the hub obtains licences and shared records itself, so the applicant
  * brings only what no system holds), then stores it with its tasks, its timeline and the messages for the
- * departments that can start at once, all in one transaction (the outbox makes the messages part of it).
+ * departments that can start at once, all in one transaction (the outbox makes the messages part of it), shared
+ * with the other cases accepted at the same moment (group commit).
  * A case missing a material only the applicant can bring is refused with the one-time notice; a case whose
  * materials cannot be checked because a system is down waits in WAITING_VERIFICATION and goes on by itself.
  */
@@ -53,11 +53,11 @@ class CaseIntake {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final IntakeProperties properties;
-    private final TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
 
     CaseIntake(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices, NoticeStore noticeStore,
                ServiceCatalogue catalogue, DeadlineCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
-               Clock clock, IntakeProperties properties, PlatformTransactionManager transactionManager) {
+               Clock clock, IntakeProperties properties, GroupCommit groupCommit) {
         this.store = store;
         this.acceptance = acceptance;
         this.resolver = resolver;
@@ -70,7 +70,7 @@ class CaseIntake {
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.properties = properties;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.groupCommit = groupCommit;
     }
 
     /**
@@ -91,7 +91,8 @@ class CaseIntake {
             throw materialsMissing(submittedBy, request, resolution);
         }
         CaseStatus status = resolution.waiting() ? CaseStatus.WAITING_VERIFICATION : CaseStatus.ACCEPTED;
-        return transactions.execute(tx -> {
+        // one unit of the next group commit: the 202 answers once the commit that carries it is durable
+        return groupCommit.execute("case-intake", () -> {
             Instant now = clock.instant();
             store.insertCase(new CaseRecord(caseId, request.itemCode(), request.bundleCode(), status,
                     status == CaseStatus.WAITING_VERIFICATION ? WaitingCases.reason(resolution) : null,

@@ -13,8 +13,7 @@ import org.onewindow.schemas.cases.CaseRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.onewindow.hub.persistence.GroupCommit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,16 +37,16 @@ public class WaitingCases {
     private final MaterialResolver resolver;
     private final Clock clock;
     private final MaterialProperties properties;
-    private final TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
 
     WaitingCases(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver,
-                 Clock clock, MaterialProperties properties, PlatformTransactionManager transactionManager) {
+                 Clock clock, MaterialProperties properties, GroupCommit groupCommit) {
         this.store = store;
         this.acceptance = acceptance;
         this.resolver = resolver;
         this.clock = clock;
         this.properties = properties;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.groupCommit = groupCommit;
     }
 
     /** One round: the cases that waited longest first. Returns how many went on (accepted or rejected). */
@@ -66,7 +65,7 @@ public class WaitingCases {
         CaseRecord waiting = store.findCase(caseId).orElseThrow();
         CaseRequest request = store.request(waiting);
         MaterialResolution resolution = resolver.resolve(request, caseId);
-        Boolean movedOn = transactions.execute(tx -> {
+        Boolean movedOn = groupCommit.execute("waiting-case", () -> {
             if (store.lockCase(caseId).status() != CaseStatus.WAITING_VERIFICATION) {
                 return false; // another node took it
             }

@@ -1,14 +1,17 @@
 package org.onewindow.hub.outbox;
 
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
 import org.apache.camel.ProducerTemplate;
+import org.onewindow.hub.persistence.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -16,13 +19,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The outbox's side the routes call (routes/outbox-relay.yaml). A message is claimed before it is
- * sent, so two relays never send it at the same time; it is deleted once the broker has it. A claim
- * that outlives its timeout (the relay died) is taken over; a message sent twice that way is
- * harmless because every consumer is idempotent.
+ * The outbox's side the routes call (routes/outbox-relay.yaml). Right after a commit, its messages are read back
+ * by id, sent to the broker in ONE transacted JMS session (one journal write for all of them, however many cases
+ * the commit carried) and deleted in one statement. They are marked in flight in this hub meanwhile, so the sweep
+ * never sends them a second time; no claim is written on this path. The sweep, for what a crash or a broker
+ * outage left behind, claims the rows it takes (claimed_until), so two relays never send one at the same time; a
+ * message sent twice anyway is harmless because every consumer is idempotent.
  */
 @Component("outboxRelay")
 public class OutboxRelay {
@@ -32,22 +40,26 @@ public class OutboxRelay {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ProducerTemplate producer;
+    private final GroupCommit groupCommit;
+    private final JmsTemplate jms;
     private final Duration claimTimeout;
     private final Duration sweepAge;
     private final int batchSize;
-    private final TransactionTemplate transaction;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    OutboxRelay(JdbcClient jdbc, Clock clock, ProducerTemplate producer, PlatformTransactionManager transactions,
+    OutboxRelay(JdbcClient jdbc, Clock clock, ProducerTemplate producer, GroupCommit groupCommit, ConnectionFactory connectionFactory,
                 @Value("${onewindow.outbox.claim-timeout-ms}") long claimTimeoutMs,
                 @Value("${onewindow.outbox.sweep-age-ms}") long sweepAgeMs,
                 @Value("${onewindow.outbox.batch-size}") int batchSize) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.producer = producer;
+        this.groupCommit = groupCommit;
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
         this.claimTimeout = Duration.ofMillis(claimTimeoutMs);
         this.sweepAge = Duration.ofMillis(sweepAgeMs);
         this.batchSize = batchSize;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Claims left by a previous run of the hub belong to no one now. */
@@ -61,64 +73,117 @@ public class OutboxRelay {
 
     /** Called after a commit: hand the new messages to the relay route without delaying the caller. */
     void relaySoon(List<Long> messageIds) {
+        markInFlight(messageIds);
         try {
             producer.asyncSendBody("seda:outbox-fresh", messageIds);
         } catch (RuntimeException e) {
             // the sweep relays them; the transaction that wrote them has committed and must not fail
+            inFlight.removeAll(messageIds);
             log.warn("Could not hand {} outbox message(s) to the relay now; the sweep will: {}", messageIds.size(), e.getMessage());
         }
     }
 
-    /** The given messages, for this relay alone; messages someone else holds or already sent are left out. */
-    public List<OutboxMessage> claim(List<Long> messageIds) {
-        Instant now = clock.instant();
-        List<Long> claimed = new ArrayList<>();
-        // one commit for the whole batch: each commit is a disk write, the relay's main cost under load
-        transaction.executeWithoutResult(status -> {
-            for (Long id : messageIds) {
-                int updated = jdbc.sql("UPDATE outbox SET claimed_until = ? WHERE message_id = ? AND (claimed_until IS NULL OR claimed_until < ?)")
-                        .params(now.plus(claimTimeout).atOffset(ZoneOffset.UTC), id, now.atOffset(ZoneOffset.UTC))
-                        .update();
-                if (updated == 1) {
-                    claimed.add(id);
-                }
-            }
-        });
-        if (claimed.isEmpty()) {
+    /**
+     * Relays the messages of a commit that just happened: read back, sent in one broker transaction, deleted. Should
+     * anything fail (the broker down, the hub stopping), they stay in the outbox and the sweep takes them.
+     */
+    public void relay(List<Long> messageIds) {
+        try {
+            List<OutboxMessage> messages = committed(messageIds);
+            publish(messages);
+            delivered(messages);
+        } finally {
+            released(messageIds);
+        }
+    }
+
+    /** Relays what the sweep finds left behind. */
+    public void sweep() {
+        List<OutboxMessage> messages = claimStale();
+        publish(messages);
+        delivered(messages);
+    }
+
+    /** The messages of a commit that just happened, as written (a row rolled back with its unit is simply not there). */
+    List<OutboxMessage> committed(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT message_id, destination, message_key, payload FROM outbox WHERE message_id IN ("
-                        + String.join(",", claimed.stream().map(id -> "?").toList()) + ") ORDER BY message_id")
-                .params(new ArrayList<Object>(claimed))
+                        + placeholders(messageIds.size()) + ") ORDER BY message_id")
+                .params(new ArrayList<Object>(messageIds))
                 .query((rs, n) -> new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
-    /** Messages that were not relayed right after their commit, oldest first. */
-    public List<OutboxMessage> claimStale() {
+    /** Messages that were not relayed right after their commit, oldest first, claimed for this relay. */
+    List<OutboxMessage> claimStale() {
         Instant now = clock.instant();
         List<Long> stale = jdbc.sql("""
                         SELECT message_id FROM outbox
                         WHERE (claimed_until IS NULL AND created_at < ?) OR claimed_until < ?
                         ORDER BY message_id LIMIT ?""")
                 .params(now.minus(sweepAge).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), batchSize)
-                .query(Long.class).list();
-        if (!stale.isEmpty()) {
-            log.info("Relaying {} outbox message(s) left behind", stale.size());
+                .query(Long.class).list().stream().filter(id -> !inFlight.contains(id)).toList();
+        if (stale.isEmpty()) {
+            return List.of();
         }
-        return claim(stale);
+        List<Long> claimed = groupCommit.execute("outbox-claim", () -> {
+            List<Long> mine = new ArrayList<>();
+            for (Long id : stale) {
+                if (jdbc.sql("UPDATE outbox SET claimed_until = ? WHERE message_id = ? AND (claimed_until IS NULL OR claimed_until < ?)")
+                        .params(now.plus(claimTimeout).atOffset(ZoneOffset.UTC), id, now.atOffset(ZoneOffset.UTC)).update() == 1) {
+                    mine.add(id);
+                }
+            }
+            return mine;
+        });
+        if (!claimed.isEmpty()) {
+            log.info("Relaying {} outbox message(s) left behind", claimed.size());
+        }
+        return committed(claimed);
     }
 
-    /**
-     * The broker has these messages: they leave the outbox, in one statement. Should the relay die before,
-     * their claims run out and the sweep sends them again, which idempotent consumers absorb.
-     */
-    public void delivered(List<OutboxMessage> messages) {
+    /** Sends the messages to their queues in one broker transaction: all of them are with the broker, or none. */
+    void publish(List<OutboxMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        jdbc.sql("DELETE FROM outbox WHERE message_id IN (" + String.join(",", messages.stream().map(m -> "?").toList()) + ")")
-                .params(new ArrayList<Object>(messages.stream().map(OutboxMessage::messageId).toList()))
-                .update();
+        jms.execute(session -> {
+            for (OutboxMessage message : messages) {
+                TextMessage text = session.createTextMessage(message.payload());
+                text.setStringProperty("MessageKey", message.messageKey());
+                try (MessageProducer sender = session.createProducer(session.createQueue(message.destination()))) {
+                    sender.send(text);
+                }
+            }
+            // JmsTemplate commits only its own send methods; a cached session closed uncommitted is rolled back
+            session.commit();
+            return null;
+        }, true);
+    }
+
+    /** The broker has these messages: they leave the outbox, in one statement of the next group commit. */
+    void delivered(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Object> ids = new ArrayList<>(messages.stream().map(OutboxMessage::messageId).toList());
+        groupCommit.run("outbox-delivered", () -> jdbc.sql("DELETE FROM outbox WHERE message_id IN (" + placeholders(ids.size()) + ")")
+                .params(ids).update());
+    }
+
+    /** Messages this relay is sending now: the sweep leaves them alone. */
+    void markInFlight(Collection<Long> messageIds) {
+        inFlight.addAll(messageIds);
+    }
+
+    /** Messages this relay no longer holds (sent and deleted, or failed: the sweep takes them after sweep-age). */
+    private void released(Collection<Long> messageIds) {
+        inFlight.removeAll(messageIds);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -5,7 +5,7 @@ import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.schemas.sharing.SharedData;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.onewindow.hub.persistence.GroupCommit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,32 +27,37 @@ public class DataShares {
     private final CaseStore cases;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final GroupCommit groupCommit;
 
-    DataShares(DataShareStore store, CaseStore cases, AccessLog accessLog, Clock clock) {
+    DataShares(DataShareStore store, CaseStore cases, AccessLog accessLog, Clock clock, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.store = store;
         this.cases = cases;
         this.accessLog = accessLog;
         this.clock = clock;
     }
 
-    @Transactional
+    /** The consumer has the data: the share, its access-log row and the case's event, in one unit of the group commit. */
     public void delivered(SharedData share) {
-        Instant now = clock.instant();
-        if (store.moveOn(share.shareId(), DataShareStatus.DELIVERED, null, now)) {
-            accessLog.record(SharingRouter.readOf(share));
-            cases.addEvent(share.caseId(), null, CaseEventType.DATA_DELIVERED,
-                    share.dataItem() + " delivered to " + share.consumer() + " under " + share.agreement(), now);
-        }
+        groupCommit.run("share-delivered", () -> {
+            Instant now = clock.instant();
+            if (store.moveOn(share.shareId(), DataShareStatus.DELIVERED, null, now)) {
+                accessLog.record(SharingRouter.readOf(share));
+                cases.addEvent(share.caseId(), null, CaseEventType.DATA_DELIVERED,
+                        share.dataItem() + " delivered to " + share.consumer() + " under " + share.agreement(), now);
+            }
+        });
     }
 
-    @Transactional
     public void deadLetter(String shareId, String reason) {
-        Instant now = clock.instant();
-        store.find(shareId).ifPresent(share -> {
-            if (store.moveOn(shareId, DataShareStatus.DEAD_LETTERED, reason, now)) {
-                cases.addEvent(share.caseId(), null, CaseEventType.DATA_UNDELIVERED,
-                        share.dataItem() + " not delivered to " + share.consumer() + ": " + reason, now);
-            }
+        groupCommit.run("share-dead-letter", () -> {
+            Instant now = clock.instant();
+            store.find(shareId).ifPresent(share -> {
+                if (store.moveOn(shareId, DataShareStatus.DEAD_LETTERED, reason, now)) {
+                    cases.addEvent(share.caseId(), null, CaseEventType.DATA_UNDELIVERED,
+                            share.dataItem() + " not delivered to " + share.consumer() + ": " + reason, now);
+                }
+            });
         });
     }
 }

@@ -42,13 +42,15 @@ public class TaskDispatcher {
 
     /** Queues tasks that are ready; {@code completed} are the case's finished tasks whose results feed them. */
     public void dispatch(CaseRequest request, List<TaskRecord> ready, List<TaskRecord> completed, Instant now) {
+        List<CaseStore.NewEvent> queued = new java.util.ArrayList<>();
         for (TaskRecord task : ready) {
             TaskMessage message = new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(),
                     request.applicant(), request.form(), inputs(task, completed));
             outbox.append(QUEUE_PREFIX + catalogue.carrier(task.department()), task.taskId(), json(message));
-            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_QUEUED,
-                    task.itemCode() + " queued for " + task.department(), now);
+            queued.add(new CaseStore.NewEvent(task.caseId(), task.taskId(), CaseEventType.TASK_QUEUED,
+                    task.itemCode() + " queued for " + task.department(), now));
         }
+        store.addEvents(queued);
     }
 
     /**

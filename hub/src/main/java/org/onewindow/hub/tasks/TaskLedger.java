@@ -7,6 +7,7 @@ import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
+import org.onewindow.hub.persistence.GroupCommit;
 import org.onewindow.hub.sharing.SharingRouter;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,9 @@ import java.util.Set;
  * Records what happens to tasks, as the department routes report it, and moves the case on: the next
  * bundle steps when their inputs are ready, the case's end when every task is done, a rejection or a
  * dead letter when one department fails it. Every method is safe to call twice with the same task:
- * a task that is no longer open is left alone.
+ * a task that is no longer open is left alone (the status guard in each UPDATE is what keeps a redelivered
+ * message from doing anything twice). Each method is one unit of the next group commit; it returns once that
+ * commit is durable, so the JMS message that caused it is acknowledged only then.
  */
 @Component("taskLedger")
 public class TaskLedger {
@@ -39,11 +41,13 @@ public class TaskLedger {
     private final TaskDispatcher dispatcher;
     private final SharingRouter sharing;
     private final Clock clock;
+    private final GroupCommit groupCommit;
 
     private final Duration callbackTimeout;
 
-    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock,
+    TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock, GroupCommit groupCommit,
                @Value("${onewindow.tasks.callback-timeout-ms}") long callbackTimeoutMs) {
+        this.groupCommit = groupCommit;
         this.callbackTimeout = Duration.ofMillis(callbackTimeoutMs);
         this.store = store;
         this.dispatcher = dispatcher;
@@ -52,8 +56,11 @@ public class TaskLedger {
     }
 
     /** The adapter is about to call the department. False when the task is no longer wanted (cancelled, already decided). */
-    @Transactional
     public boolean markSent(TaskMessage task) {
+        return groupCommit.execute("task-sent", () -> sent(task));
+    }
+
+    private boolean sent(TaskMessage task) {
         Instant now = clock.instant();
         if (store.updateTask(task.taskId(), Set.of(TaskStatus.QUEUED), TaskStatus.SENT, null, null, null, now)) {
             store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_SENT, "sent to " + task.department(), now);
@@ -69,10 +76,13 @@ public class TaskLedger {
     }
 
     /** What the department's call route returned: its decision. */
-    @Transactional
     public void recordReply(TaskMessage task, Object reply) {
+        groupCommit.run("task-reply", () -> reply(task, reply));
+    }
+
+    private void reply(TaskMessage task, Object reply) {
         if (reply instanceof TaskOutcome outcome) {
-            record(task, outcome);
+            decided(task, outcome);
         } else if (reply instanceof DepartmentAcknowledgement acknowledgement) {
             acknowledged(task, acknowledgement);
         } else {
@@ -92,15 +102,19 @@ public class TaskLedger {
     }
 
     /** A department's callback decided a task. */
-    @Transactional
     public void recordCallback(String taskId, TaskOutcome outcome) {
-        TaskRecord task = store.findTask(taskId).orElseThrow(() -> new IllegalArgumentException("no task " + taskId));
-        record(new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(), null, null, null), outcome);
+        groupCommit.run("task-callback", () -> {
+            TaskRecord task = store.findTask(taskId).orElseThrow(() -> new IllegalArgumentException("no task " + taskId));
+            decided(new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(), null, null, null), outcome);
+        });
     }
 
     /** The department decided. */
-    @Transactional
     public void record(TaskMessage task, TaskOutcome outcome) {
+        groupCommit.run("task-outcome", () -> decided(task, outcome));
+    }
+
+    private void decided(TaskMessage task, TaskOutcome outcome) {
         CaseRecord caseRecord = store.lockCase(task.caseId());
         Instant now = clock.instant();
         boolean completed = outcome.decision() == TaskOutcome.Decision.COMPLETED;
@@ -126,8 +140,11 @@ public class TaskLedger {
     }
 
     /** Retries ran out, or the department's reply broke its contract: an operator must look at the case. */
-    @Transactional
     public void deadLetter(String taskId, String reason) {
+        groupCommit.run("task-dead-letter", () -> deadLettered(taskId, reason));
+    }
+
+    private void deadLettered(String taskId, String reason) {
         TaskRecord task = store.findTask(taskId).orElse(null);
         if (task == null) {
             log.error("Dead letter for unknown task {}: {}", taskId, reason);
@@ -153,16 +170,16 @@ public class TaskLedger {
      * Dead-letters tasks whose department accepted them before {@code cutoff} and never called back, so
      * that a lost callback shows as a stuck case an operator can act on, not as a case that waits forever.
      */
-    @Transactional
     public int expireCallbacksAcceptedBefore(Instant cutoff) {
-        List<TaskRecord> overdue = store.tasksInStatusSince(TaskStatus.AWAITING_CALLBACK, cutoff, 100);
-        overdue.forEach(task -> deadLetter(task.taskId(), task.department() + " accepted the task at " + task.updatedAt()
-                + " and sent no decision by " + cutoff));
-        return overdue.size();
+        return groupCommit.execute("callback-deadline", () -> {
+            List<TaskRecord> overdue = store.tasksInStatusSince(TaskStatus.AWAITING_CALLBACK, cutoff, 100);
+            overdue.forEach(task -> deadLettered(task.taskId(), task.department() + " accepted the task at " + task.updatedAt()
+                    + " and sent no decision by " + cutoff));
+            return overdue.size();
+        });
     }
 
     /** Called by the callback-deadline route: callbacks are due within onewindow.tasks.callback-timeout-ms. */
-    @Transactional
     public int expireOverdueCallbacks() {
         return expireCallbacksAcceptedBefore(clock.instant().minus(callbackTimeout));
     }

@@ -3,6 +3,7 @@ package org.onewindow.hub.access;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.onewindow.hub.problems.Fault;
+import org.onewindow.hub.persistence.GroupCommits;
 import org.onewindow.hub.testkit.Databases;
 import org.onewindow.hub.testkit.MutableClock;
 import org.springframework.http.HttpStatus;
@@ -105,7 +106,7 @@ class AccessLogDatabaseTest {
             jdbc = JdbcClient.create(dataSource);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             store = new AccessLogStore(jdbc);
-            accessLog = new AccessLog(store, transactions, clock);
+            accessLog = new AccessLog(store, transactions, clock, GroupCommits.unstarted(dataSource));
             transaction = new TransactionTemplate(transactions);
         }
 

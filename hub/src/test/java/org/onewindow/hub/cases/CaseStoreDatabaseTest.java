@@ -28,10 +28,10 @@ class CaseStoreDatabaseTest {
     @EnumSource(Databases.class)
     void storesAndReadsBackCasesTasksAndEvents(Databases database) {
         DataSource dataSource = database.fresh();
-        CaseStore store = new CaseStore(JdbcClient.create(dataSource), new ObjectMapper());
+        CaseStore store = new CaseStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), new ObjectMapper());
         store.insertCase(caseRecord("OW20261123-AAAAAAAAAA"));
-        store.insertTask(task("OW20261123-AAAAAAAAAA-01", "step-a", List.of(), TaskStatus.QUEUED));
-        store.insertTask(task("OW20261123-AAAAAAAAAA-02", "step-b", List.of("step-a"), TaskStatus.WAITING));
+        store.insertTasks(List.of(task("OW20261123-AAAAAAAAAA-01", "step-a", List.of(), TaskStatus.QUEUED)));
+        store.insertTasks(List.of(task("OW20261123-AAAAAAAAAA-02", "step-b", List.of("step-a"), TaskStatus.WAITING)));
         store.addEvent("OW20261123-AAAAAAAAAA", null, CaseEventType.CASE_ACCEPTED, "accepted", NOW);
         store.addEvent("OW20261123-AAAAAAAAAA", "OW20261123-AAAAAAAAAA-01", CaseEventType.TASK_QUEUED, "queued 排队", NOW.plusMillis(1));
 
@@ -51,9 +51,9 @@ class CaseStoreDatabaseTest {
     @EnumSource(Databases.class)
     void aTaskMovesOnlyFromTheStatusesGivenSoARepeatChangesNothing(Databases database) {
         DataSource dataSource = database.fresh();
-        CaseStore store = new CaseStore(JdbcClient.create(dataSource), new ObjectMapper());
+        CaseStore store = new CaseStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), new ObjectMapper());
         store.insertCase(caseRecord("OW20261123-BBBBBBBBBB"));
-        store.insertTask(task("OW20261123-BBBBBBBBBB-01", "step-a", List.of(), TaskStatus.SENT));
+        store.insertTasks(List.of(task("OW20261123-BBBBBBBBBB-01", "step-a", List.of(), TaskStatus.SENT)));
 
         boolean first = store.updateTask("OW20261123-BBBBBBBBBB-01", TaskStatus.OPEN, TaskStatus.COMPLETED, null, "SI-1",
                 Map.of("licenceNumber", "L-1"), NOW);
@@ -74,7 +74,7 @@ class CaseStoreDatabaseTest {
     @EnumSource(Databases.class)
     void lockingACaseWorksInsideATransaction(Databases database) {
         DataSource dataSource = database.fresh();
-        CaseStore store = new CaseStore(JdbcClient.create(dataSource), new ObjectMapper());
+        CaseStore store = new CaseStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), new ObjectMapper());
         store.insertCase(caseRecord("OW20261123-CCCCCCCCCC"));
         CaseRecord locked = new TransactionTemplate(new DataSourceTransactionManager(dataSource))
                 .execute(tx -> store.lockCase("OW20261123-CCCCCCCCCC"));

@@ -2,6 +2,7 @@ package org.onewindow.hub.outbox;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.onewindow.hub.persistence.GroupCommits;
 import org.onewindow.hub.testkit.Databases;
 import org.onewindow.hub.testkit.MutableClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,23 +39,36 @@ class OutboxDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
-    void aClaimedMessageIsNobodyElsesUntilItsClaimTimesOut(Databases database) {
+    void aCommitsMessagesAreReadBackByIdAndARolledBackOneIsNotThere(Databases database) {
         Fixture f = new Fixture(database.fresh());
         f.transaction.executeWithoutResult(tx -> {
             f.outbox.append("onewindow.tasks.tax", "T-1", "one");
             f.outbox.append("onewindow.tasks.police", "T-2", "two");
         });
-        List<Long> ids = f.jdbc.sql("SELECT message_id FROM outbox ORDER BY message_id").query(Long.class).list();
+        List<Long> ids = new java.util.ArrayList<>(f.jdbc.sql("SELECT message_id FROM outbox ORDER BY message_id").query(Long.class).list());
+        ids.add(999_999L); // written by a unit whose savepoint was rolled back
+        List<OutboxMessage> committed = f.relay.committed(ids);
+        assertThat(committed).extracting(OutboxMessage::messageKey).containsExactly("T-1", "T-2");
+        assertThat(committed).extracting(OutboxMessage::destination).containsExactly("onewindow.tasks.tax", "onewindow.tasks.police");
+        f.relay.delivered(committed);
+        assertThat(f.keys()).isEmpty();
+    }
 
-        List<OutboxMessage> claimed = f.relay.claim(ids);
-        assertThat(claimed).extracting(OutboxMessage::messageKey).containsExactly("T-1", "T-2");
-        assertThat(claimed).extracting(OutboxMessage::destination).containsExactly("onewindow.tasks.tax", "onewindow.tasks.police");
-        assertThat(f.relay.claim(ids)).as("claimed twice").isEmpty();
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void theSweepClaimsWhatItTakesUntilTheClaimTimesOut(Databases database) {
+        Fixture f = new Fixture(database.fresh());
+        f.transaction.executeWithoutResult(tx -> {
+            f.outbox.append("onewindow.tasks.tax", "T-1", "one");
+            f.outbox.append("onewindow.tasks.police", "T-2", "two");
+        });
         f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
-        assertThat(f.relay.claimStale()).as("still claimed").isEmpty();
+        List<OutboxMessage> swept = f.relay.claimStale();
+        assertThat(swept).extracting(OutboxMessage::messageKey).containsExactly("T-1", "T-2");
+        assertThat(f.relay.claimStale()).as("claimed by the first sweep").isEmpty();
 
-        f.relay.delivered(List.of(claimed.get(0)));
-        f.clock.advance(Duration.ofMillis(CLAIM_TIMEOUT_MS));
+        f.relay.delivered(List.of(swept.get(0)));
+        f.clock.advance(Duration.ofMillis(CLAIM_TIMEOUT_MS + 1));
         assertThat(f.relay.claimStale()).as("the undelivered one, after its claim ran out")
                 .extracting(OutboxMessage::messageKey).containsExactly("T-2");
     }
@@ -71,13 +85,25 @@ class OutboxDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
-    void claimsOfAPreviousRunAreReleasedAtStart(Databases database) {
+    void messagesInFlightAreNeverSweptHowEverLongTheyTake(Databases database) {
         Fixture f = new Fixture(database.fresh());
         f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
         List<Long> ids = f.jdbc.sql("SELECT message_id FROM outbox").query(Long.class).list();
-        assertThat(f.relay.claim(ids)).hasSize(1);
+        f.relay.markInFlight(ids);
+        f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS * 10));
+        assertThat(f.relay.claimStale()).as("being sent by the relay after its commit").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void claimsOfAPreviousRunAreReleasedAtStart(Databases database) {
+        Fixture f = new Fixture(database.fresh());
+        f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
+        f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(f.relay.claimStale()).hasSize(1);
+        assertThat(f.relay.claimStale()).isEmpty();
         f.relay.releaseClaimsOfPreviousRun();
-        assertThat(f.relay.claim(ids)).hasSize(1);
+        assertThat(f.relay.claimStale()).hasSize(1);
     }
 
     private static final class Fixture {
@@ -91,7 +117,9 @@ class OutboxDatabaseTest {
             jdbc = JdbcClient.create(dataSource);
             // no Camel here: the hand-over after commit fails quietly and the sweep is what is tested
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-            relay = new OutboxRelay(jdbc, clock, null, transactions, CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
+            // the group commit not started: each unit in a transaction of its own; no broker: publish is not called
+            relay = new OutboxRelay(jdbc, clock, null, GroupCommits.unstarted(dataSource),
+                    new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0"), CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
             outbox = new Outbox(jdbc, clock, relay);
             transaction = new TransactionTemplate(transactions);
         }

@@ -46,8 +46,20 @@ public final class HubProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            awaitHealthy();
+        } catch (RuntimeException | Error notHealthy) {
+            // a hub that never came up is not left running on a test's data directory (which JUnit then deletes)
+            process.destroyForcibly();
+            throw notHealthy;
+        }
+        return this;
+    }
+
+    private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        // 90 s was too short on a 2-core machine busy with other builds (a start took 80 s there)
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
                 .alias("hub on port " + port + " healthy (log: " + log + ")")
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -61,7 +73,6 @@ public final class HubProcess implements AutoCloseable {
                         return false;
                     }
                 });
-        return this;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

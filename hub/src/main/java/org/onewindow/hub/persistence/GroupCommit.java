@@ -1,0 +1,269 @@
+package org.onewindow.hub.persistence;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Group commit (issue 12): the state changes of many cases in one database transaction. A caller hands its unit of
+ * work to {@link #execute} and waits; one committer thread runs every unit that is waiting, each inside a savepoint
+ * of one shared transaction, commits once, and only then answers each caller — so a 202 or a JMS acknowledgement
+ * still comes after its change is durable, but a hundred concurrent cases cost one commit (and, on H2, one file
+ * write) instead of a hundred. A unit that fails is rolled back to its savepoint and its caller gets the exception;
+ * the others commit. When idle, a unit runs at once: grouping adds no delay, it only collects what arrived while the
+ * previous commit was being written.
+ *
+ * <p>A unit must do only database work (no calls to other systems, no waiting): every other caller waits for it.
+ * Work that is already inside a database transaction (a caller's own, or a unit calling another) joins it instead.
+ * Each unit names what it is ("case-intake", "task-outcome"): the meters onewindow.group.commit.units{unit} and
+ * onewindow.group.commit.transactions{unit} show how many units of a kind shared how many commits.
+ */
+@Component
+public class GroupCommit implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final TransactionTemplate transaction;
+    private final DataSource dataSource;
+    private final BlockingQueue<Unit<?>> queue;
+    private final int maxUnits;
+    private final MeterRegistry meters;
+    private final DistributionSummary unitsPerCommit;
+    private final ConcurrentMap<String, Counter> unitCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> transactionCounters = new ConcurrentHashMap<>();
+    private volatile Thread committer;
+    private volatile boolean running;
+
+    public GroupCommit(PlatformTransactionManager transactions, DataSource dataSource, PersistenceProperties properties,
+                       MeterRegistry meters) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.dataSource = dataSource;
+        this.meters = meters;
+        this.queue = new ArrayBlockingQueue<>(properties.groupCommit().queueCapacity());
+        this.maxUnits = properties.groupCommit().maxUnits();
+        this.unitsPerCommit = DistributionSummary.builder("onewindow.group.commit.size")
+                .description("units of work (cases' state changes) committed together in one transaction").register(meters);
+    }
+
+    /**
+     * Runs the work in the next group commit and returns its result once that commit is durable.
+     *
+     * @param name what the unit is, for the meters (a handful of fixed names, never an id)
+     */
+    public <T> T execute(String name, Supplier<T> work) {
+        if (Thread.currentThread() == committer || inDatabaseTransaction()) {
+            return work.get();
+        }
+        if (!running) {
+            // before start or after stop (start-up checks, shutdown): a transaction of its own
+            count(List.of(new Unit<>(name, work)));
+            return transaction.execute(status -> work.get());
+        }
+        Unit<T> unit = new Unit<>(name, work);
+        try {
+            queue.put(unit);
+            return unit.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the group commit", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Runs the work in the next group commit and returns once that commit is durable. */
+    public void run(String name, Runnable work) {
+        execute(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private void commitLoop() {
+        List<Unit<?>> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxUnits - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException | Error e) {
+                log.error("Group commit of {} unit(s) failed", batch.size(), e);
+                batch.forEach(unit -> unit.result.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Unit<?>> batch) {
+        if (batch.size() == 1) {
+            Unit<?> only = batch.get(0);
+            try {
+                transaction.executeWithoutResult(status -> only.run());
+            } catch (RuntimeException | Error e) {
+                only.failed(e);
+            }
+            only.answer();
+            count(batch);
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> batch.forEach(unit -> runInSavepoint(unit, status)));
+        } catch (RuntimeException | Error e) {
+            // the commit itself failed: each unit again, alone, so that one bad unit cannot fail the others
+            log.warn("A group commit of {} units failed ({}); committing them one by one", batch.size(), e.toString());
+            for (Unit<?> unit : batch) {
+                unit.reset();
+                try {
+                    transaction.executeWithoutResult(status -> unit.run());
+                } catch (RuntimeException | Error alone) {
+                    unit.failed(alone);
+                }
+            }
+        }
+        batch.forEach(Unit::answer);
+        count(batch);
+    }
+
+    /**
+     * True inside a JDBC transaction of the hub's database. Not Spring's isActualTransactionActive(): a transacted
+     * JMS consumer's transaction sets that too, and a ledger update there still needs a database transaction.
+     */
+    private boolean inDatabaseTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+                && holder.isSynchronizedWithTransaction();
+    }
+
+    private void count(List<Unit<?>> batch) {
+        unitsPerCommit.record(batch.size());
+        Set<String> names = new HashSet<>();
+        for (Unit<?> unit : batch) {
+            names.add(unit.name);
+            counter(unitCounters, "onewindow.group.commit.units", unit.name).increment();
+        }
+        names.forEach(name -> counter(transactionCounters, "onewindow.group.commit.transactions", name).increment());
+    }
+
+    private Counter counter(ConcurrentMap<String, Counter> counters, String meter, String name) {
+        return counters.computeIfAbsent(name, n -> Counter.builder(meter).tag("unit", n).register(meters));
+    }
+
+    private static void runInSavepoint(Unit<?> unit, TransactionStatus status) {
+        Object savepoint = status.createSavepoint();
+        try {
+            unit.run();
+            status.releaseSavepoint(savepoint);
+        } catch (RuntimeException | Error e) {
+            status.rollbackToSavepoint(savepoint);
+            unit.failed(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::commitLoop, "group-commit");
+        thread.setDaemon(true);
+        committer = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = committer;
+        if (thread != null) {
+            try {
+                // what is queued still commits: its callers are waiting for it
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        committer = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started before the routes and the web server that hand it work, stopped after them. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE / 2;
+    }
+
+    private static final class Unit<T> {
+        private final String name;
+        private final Supplier<T> work;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private T value;
+        private Throwable failure;
+
+        Unit(String name, Supplier<T> work) {
+            this.name = name;
+            this.work = work;
+        }
+
+        void run() {
+            value = work.get();
+        }
+
+        void failed(Throwable e) {
+            failure = e;
+        }
+
+        void reset() {
+            value = null;
+            failure = null;
+        }
+
+        void answer() {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.onewindow.hub.persistence;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.onewindow.hub.testkit.Databases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Group commit on H2 and PostgreSQL: many callers' units in fewer commits, each answered only after its commit. */
+class GroupCommitDatabaseTest {
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aBurstOfUnitsIsCommittedInFewerTransactionsThanUnits(Databases database) throws Exception {
+        DataSource dataSource = probeTable(database.fresh());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        GroupCommit groupCommit = GroupCommits.of(dataSource, meters, 200);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        groupCommit.start();
+        CountDownLatch firstIsWriting = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            // the first unit holds the committer for a moment, as a slow disk would: the others arrive meanwhile
+            Future<Integer> first = callers.submit(() -> groupCommit.execute("probe", () -> {
+                insert(jdbc, 0);
+                firstIsWriting.countDown();
+                sleep(300);
+                return 0;
+            }));
+            firstIsWriting.await(10, TimeUnit.SECONDS);
+            List<Future<Integer>> rest = new ArrayList<>();
+            for (int i = 1; i < 40; i++) {
+                int n = i;
+                rest.add(callers.submit(() -> groupCommit.execute("probe", () -> {
+                    insert(jdbc, n);
+                    return n;
+                })));
+            }
+            assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+            for (Future<Integer> unit : rest) {
+                int n = unit.get(10, TimeUnit.SECONDS);
+                // answered only after the commit: a connection of its own already sees the row
+                assertThat(committedRows(dataSource, n)).isEqualTo(1);
+            }
+        } finally {
+            callers.shutdownNow();
+            groupCommit.stop();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM probe").query(Integer.class).single()).isEqualTo(40);
+        double units = meters.get("onewindow.group.commit.units").tag("unit", "probe").counter().count();
+        double transactions = meters.get("onewindow.group.commit.transactions").tag("unit", "probe").counter().count();
+        assertThat(units).isEqualTo(40);
+        assertThat(transactions).isLessThan(units).isLessThanOrEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aFailingUnitIsRolledBackAloneAndItsCallerGetsTheFailure(Databases database) throws Exception {
+        DataSource dataSource = probeTable(database.fresh());
+        GroupCommit groupCommit = GroupCommits.of(dataSource, new SimpleMeterRegistry(), 200);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        groupCommit.start();
+        CountDownLatch firstIsWriting = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            Future<?> first = callers.submit(() -> groupCommit.run("probe", () -> {
+                insert(jdbc, 1);
+                firstIsWriting.countDown();
+                sleep(300);
+            }));
+            firstIsWriting.await(10, TimeUnit.SECONDS);
+            Future<?> failing = callers.submit(() -> groupCommit.run("probe", () -> {
+                insert(jdbc, 2);
+                throw new IllegalStateException("refused by the unit");
+            }));
+            Future<?> duplicate = callers.submit(() -> groupCommit.run("probe", () -> insert(jdbc, 1)));
+            Future<?> last = callers.submit(() -> groupCommit.run("probe", () -> insert(jdbc, 3)));
+            first.get(10, TimeUnit.SECONDS);
+            last.get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("refused by the unit");
+            assertThatThrownBy(() -> duplicate.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        } finally {
+            callers.shutdownNow();
+            groupCommit.stop();
+        }
+        assertThat(jdbc.sql("SELECT n FROM probe ORDER BY n").query(Integer.class).list()).containsExactly(1, 3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aUnitCallingAnotherJoinsItsTransaction(Databases database) {
+        DataSource dataSource = probeTable(database.fresh());
+        GroupCommit groupCommit = GroupCommits.of(dataSource, new SimpleMeterRegistry(), 200);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        groupCommit.start();
+        try {
+            assertThatThrownBy(() -> groupCommit.run("outer", () -> {
+                insert(jdbc, 1);
+                groupCommit.run("inner", () -> insert(jdbc, 2));
+                throw new IllegalStateException("the outer unit fails after the inner one");
+            })).hasMessage("the outer unit fails after the inner one");
+        } finally {
+            groupCommit.stop();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM probe").query(Integer.class).single()).isZero();
+    }
+
+    private static DataSource probeTable(DataSource dataSource) {
+        JdbcClient.create(dataSource).sql("CREATE TABLE probe (n INT PRIMARY KEY)").update();
+        return dataSource;
+    }
+
+    private static void insert(JdbcClient jdbc, int n) {
+        jdbc.sql("INSERT INTO probe (n) VALUES (?)").param(n).update();
+    }
+
+    private static int committedRows(DataSource dataSource, int n) throws Exception {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("SELECT COUNT(*) FROM probe WHERE n = ?")) {
+            statement.setInt(1, n);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
