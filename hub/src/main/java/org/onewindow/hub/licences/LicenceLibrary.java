@@ -9,6 +9,7 @@ import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.access.PurposeRequiredException;
 import org.onewindow.hub.outbound.GatewayAnswer;
 import org.onewindow.hub.outbound.GatewayFailure;
+import org.onewindow.hub.outbound.GatewayLookups;
 import org.onewindow.hub.outbound.LookupCache;
 import org.onewindow.hub.outbound.ProvincialGateway;
 import org.onewindow.hub.problems.Fault;
@@ -56,7 +57,7 @@ public class LicenceLibrary {
 
     /** @param lookups where {@link #find} keeps the library's answers (a cache of its own: its keys are the library's) */
     LicenceLibrary(ProvincialGateway.Service library, ObjectMapper json, Duration timeout, AccessLog accessLog,
-                   LookupCache.Settings lookups) {
+                   GatewayLookups lookups) {
         this.library = library;
         this.json = json;
         this.timeout = timeout;
@@ -157,11 +158,6 @@ public class LicenceLibrary {
     /** Drops the kept look-ups that hold this licence (its status changed: the next case asks the library again). */
     void forgetLookupsOf(String identifier) {
         lookups.forget(found -> found.stream().anyMatch(licence -> licence.identifier().equals(identifier)));
-    }
-
-    /** Drops every kept look-up: the next look-up of any holder asks the library. */
-    public void forgetLookups() {
-        lookups.clear();
     }
 
     private interface Call {

@@ -5,7 +5,7 @@ import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.departments.CircuitBreakerProperties;
 import org.onewindow.hub.messagelog.Channel;
-import org.onewindow.hub.outbound.LookupCache;
+import org.onewindow.hub.outbound.GatewayLookups;
 import org.onewindow.hub.outbound.ProvincialGateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +59,7 @@ class LicencesConfiguration {
     @Bean
     LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment, AccessLog accessLog,
                                   CircuitBreakerProperties circuitBreakers, ProvincialGateway gateway,
-                                  LookupCache.Settings gatewayLookups) {
+                                  GatewayLookups gatewayLookups) {
         CircuitBreaker circuit = DepartmentOutage.circuitBreaker("e-licence-library", "e-licence library (电子证照库)",
                 circuitBreakers.overriddenBy(environment, "onewindow.licences.library.circuit-breaker"), failure -> true,
                 "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");

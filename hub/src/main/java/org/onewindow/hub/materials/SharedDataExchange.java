@@ -11,6 +11,7 @@ import org.onewindow.hub.departments.CircuitBreakerProperties;
 import org.onewindow.hub.messagelog.Channel;
 import org.onewindow.hub.outbound.GatewayAnswer;
 import org.onewindow.hub.outbound.GatewayFailure;
+import org.onewindow.hub.outbound.GatewayLookups;
 import org.onewindow.hub.outbound.LookupCache;
 import org.onewindow.hub.outbound.ProvincialGateway;
 import org.springframework.core.env.Environment;
@@ -52,7 +53,7 @@ class SharedDataExchange {
     private final LookupCache<Lookup, String> lookups;
 
     SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, AccessLog accessLog,
-                       CircuitBreakerProperties circuitBreakers, ProvincialGateway gateway, LookupCache.Settings gatewayLookups) {
+                       CircuitBreakerProperties circuitBreakers, ProvincialGateway gateway, GatewayLookups gatewayLookups) {
         this.objectMapper = objectMapper;
         this.accessLog = accessLog;
         CircuitBreaker circuit = DepartmentOutage.circuitBreaker("data-exchange", "data exchange (数据共享交换平台)",
@@ -131,11 +132,6 @@ class SharedDataExchange {
     /** The data exchange's circuit breaker, for operators (health) to see whether it answers. */
     CircuitBreaker circuit() {
         return exchange.circuit();
-    }
-
-    /** Drops every kept look-up: the next query of any holder asks the exchange. */
-    void forgetLookups() {
-        lookups.clear();
     }
 
     /** Shown as a waiting case's reason: in words, not the exception's class. */

@@ -28,30 +28,18 @@ public final class LookupCache<K, V> {
     public record Kept<V>(V answer, Instant answeredAt) {
     }
 
-    /**
-     * How every look-up cache of the hub is made (one bean, {@code gatewayLookups}); each client of the gateway makes its
-     * own cache from it, keyed by its own look-ups.
-     *
-     * @param enabled false: nothing is kept (onewindow.gateway.cache-lookups)
-     */
-    public record Settings(Clock clock, Duration ttl, long maximumSize, boolean enabled) {
-
-        public <K, V> LookupCache<K, V> create() {
-            return new LookupCache<>(this);
-        }
-    }
-
     private final Cache<K, Kept<V>> cache;
     private final boolean enabled;
     private final Clock clock;
 
-    private LookupCache(Settings settings) {
-        this.clock = settings.clock();
-        this.enabled = settings.enabled() && !settings.ttl().isNegative() && !settings.ttl().isZero();
+    /** Made by {@link GatewayLookups#create}. @param enabled false: nothing is kept (onewindow.gateway.cache-lookups) */
+    LookupCache(Clock clock, Duration ttl, long maximumSize, boolean enabled) {
+        this.clock = clock;
+        this.enabled = enabled && !ttl.isNegative() && !ttl.isZero();
         this.cache = Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfterWrite(enabled ? settings.ttl() : Duration.ofMillis(1))
-                .maximumSize(settings.maximumSize())
+                .expireAfterWrite(this.enabled ? ttl : Duration.ofMillis(1))
+                .maximumSize(maximumSize)
                 // evictions run on the calling thread: no pool hop for a map operation
                 .executor(Runnable::run)
                 .build();

@@ -68,9 +68,11 @@ class OutboundConfiguration {
      * decide and be seen.
      */
     @Bean("http")
-    HttpComponent http(PoolingHttpClientConnectionManager outboundConnections) {
+    HttpComponent http(PoolingHttpClientConnectionManager outboundConnections, HttpClientProperties properties) {
         HttpComponent http = new HttpComponent();
         http.setClientConnectionManager(outboundConnections);
+        // a full pool is waited on as briefly as by the gateway client, not camel-http's default 3 minutes
+        http.setConnectionRequestTimeout(properties.leaseTimeoutMs());
         http.setAutomaticRetriesDisabled(true);
         http.setRedirectHandlingDisabled(true);
         http.setCookieManagementDisabled(true);
@@ -98,9 +100,9 @@ class OutboundConfiguration {
      * onewindow.gateway.cache-lookups is false.
      */
     @Bean
-    LookupCache.Settings gatewayLookups(Clock clock, @Value("${onewindow.licences.cache.ttl-ms}") long ttlMs,
+    GatewayLookups gatewayLookups(Clock clock, @Value("${onewindow.licences.cache.ttl-ms}") long ttlMs,
                                         @Value("${onewindow.licences.cache.maximum-size}") long maximumSize,
                                         @Value("${onewindow.gateway.cache-lookups}") boolean enabled) {
-        return new LookupCache.Settings(clock, Duration.ofMillis(ttlMs), maximumSize, enabled);
+        return new GatewayLookups(clock, Duration.ofMillis(ttlMs), maximumSize, enabled);
     }
 }

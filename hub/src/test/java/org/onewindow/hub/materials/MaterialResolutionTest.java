@@ -39,9 +39,7 @@ class MaterialResolutionTest extends HubTest {
     @Autowired
     DepartmentSimulators simulators;
     @Autowired
-    org.onewindow.hub.licences.LicenceLibrary library;
-    @Autowired
-    SharedDataExchange exchange;
+    org.onewindow.hub.outbound.GatewayLookups gatewayLookups;
 
     @AfterEach
     void bringBackTheProvince() {
@@ -133,8 +131,7 @@ class MaterialResolutionTest extends HubTest {
     void whileTheLibraryIsDownTheCaseWaitsAndGoesOnByItself() throws IOException, InterruptedException {
         HubClient hub = new HubClient(port);
         // look-ups kept from earlier cases of the same holder and purpose would answer without the library
-        library.forgetLookups();
-        exchange.forgetLookups();
+        gatewayLookups.forgetAll();
         simulators.takeDown("provincial");
 
         HubClient.Reply receipt = hub.submit(UUID.randomUUID().toString(), demo("enrolment-case.json"));
