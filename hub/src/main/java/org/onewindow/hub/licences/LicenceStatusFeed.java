@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Follows the library's status-changes feed (route {@code licence-status-feed}): remembers the last sequence
- * number seen, records each licence's new status ({@link FeedStatuses}) and drops its cached verifications, so a
- * revocation counts from the next poll on, even for a licence document signed while it was still VALID.
+ * number seen, records each licence's new status ({@link FeedStatuses}) and drops its cached verifications and the
+ * kept look-ups that hold it ({@link LicenceLibrary#find}), so a revocation counts from the next poll on, even for a
+ * licence document signed while it was still VALID, and the next case of its holder asks the library again.
  */
 public class LicenceStatusFeed {
 
@@ -54,9 +55,10 @@ public class LicenceStatusFeed {
             }
             statuses.record(change);
             cache.invalidate(change.identifier());
+            library.forgetLookupsOf(change.identifier());
             lastSequence = change.sequence();
             applied++;
-            log.info("E-licence {} is {} since {} (feed sequence {}): cached verifications dropped",
+            log.info("E-licence {} is {} since {} (feed sequence {}): cached verifications and look-ups dropped",
                     change.identifier(), change.status(), change.changedAt(), change.sequence());
         }
         return applied;

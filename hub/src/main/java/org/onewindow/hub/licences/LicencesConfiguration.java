@@ -4,7 +4,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.departments.CircuitBreakerProperties;
-import org.onewindow.hub.messagelog.MessageLog;
+import org.onewindow.hub.messagelog.Channel;
+import org.onewindow.hub.outbound.GatewayLookups;
+import org.onewindow.hub.outbound.ProvincialGateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +21,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,16 +50,23 @@ class LicencesConfiguration {
         return trustList;
     }
 
+    /**
+     * The library is one service of the provincial gateway ({@link ProvincialGateway}): the hub's pooled HTTP client,
+     * its own timeouts and circuit breaker (the department routes' kind, onewindow.circuit-breaker.* overridden by
+     * onewindow.licences.library.circuit-breaker.*). Its look-ups are kept as long as verified results
+     * (onewindow.licences.cache.ttl-ms), unless onewindow.gateway.cache-lookups is false.
+     */
     @Bean
     LicenceLibrary licenceLibrary(LicenceProperties properties, ObjectMapper objectMapper, Environment environment, AccessLog accessLog,
-                                  CircuitBreakerProperties circuitBreakers, MessageLog messageLog, Clock clock) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(properties.library().connectTimeoutMs())).build();
+                                  CircuitBreakerProperties circuitBreakers, ProvincialGateway gateway,
+                                  GatewayLookups gatewayLookups) {
         CircuitBreaker circuit = DepartmentOutage.circuitBreaker("e-licence-library", "e-licence library (电子证照库)",
                 circuitBreakers.overriddenBy(environment, "onewindow.licences.library.circuit-breaker"), failure -> true,
                 "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");
-        return new LicenceLibrary(http, objectMapper, baseUrl(environment), Duration.ofMillis(properties.library().timeoutMs()),
-                accessLog, circuit, messageLog, clock);
+        Duration timeout = Duration.ofMillis(properties.library().timeoutMs());
+        ProvincialGateway.Service library = gateway.service(LicenceLibrary.PARTY, Channel.LICENCE_LIBRARY, baseUrl(environment),
+                circuit, Duration.ofMillis(properties.library().connectTimeoutMs()), timeout);
+        return new LicenceLibrary(library, objectMapper, timeout, accessLog, gatewayLookups);
     }
 
     @Bean

@@ -8,28 +8,32 @@ import org.onewindow.hub.access.AccessLog;
 import org.onewindow.hub.access.DataKind;
 import org.onewindow.hub.access.DataRead;
 import org.onewindow.hub.departments.CircuitBreakerProperties;
-import org.onewindow.hub.messagelog.Body;
 import org.onewindow.hub.messagelog.Channel;
-import org.onewindow.hub.messagelog.LoggedExchange;
-import org.onewindow.hub.messagelog.MessageLog;
+import org.onewindow.hub.outbound.GatewayAnswer;
+import org.onewindow.hub.outbound.GatewayFailure;
+import org.onewindow.hub.outbound.GatewayLookups;
+import org.onewindow.hub.outbound.LookupCache;
+import org.onewindow.hub.outbound.ProvincialGateway;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Asks the department that owns a record for it, through the provincial data-sharing exchange (数据共享交换平台),
  * which carries every department's shared data under the sharing agreements. The query names the agreement,
- * the purpose and the case, so the owner can refuse a read it is not bound to answer.
+ * the purpose and the case, so the owner can refuse a read it is not bound to answer. The exchange is one service of
+ * the provincial gateway ({@link ProvincialGateway}: the hub's pooled HTTP client, the message log, its own circuit
+ * breaker of the department routes' kind).
+ *
+ * <p>A record found is kept for the same owner, data item, holder, consumer, agreement and purpose for a short while
+ * ({@link LookupCache}, onewindow.licences.cache.ttl-ms): the next case of the same holder and purpose is answered
+ * without asking the exchange again, and that read is permitted and logged for its own case all the same. "None held",
+ * refusals and failures are never kept.
  */
 @Component
 class SharedDataExchange {
@@ -39,28 +43,27 @@ class SharedDataExchange {
     /** The exchange's name in the message log (and for onewindow.message-log.keep-bodies). */
     static final String PARTY = "data-exchange";
 
-    private final Environment environment;
-    private final ObjectMapper objectMapper;
-    private final MaterialProperties properties;
-    private final Clock clock;
-    private final HttpClient http;
-    private final AccessLog accessLog;
-    private final CircuitBreaker circuit;
-    private final MessageLog messageLog;
+    /** A look-up: everything the owner's answer may depend on. */
+    private record Lookup(String owner, String dataItem, String holderId, String consumer, String agreement, String purpose) {
+    }
 
-    SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, Clock clock,
-                       AccessLog accessLog, CircuitBreakerProperties circuitBreakers, MessageLog messageLog) {
+    private final ObjectMapper objectMapper;
+    private final ProvincialGateway.Service exchange;
+    private final AccessLog accessLog;
+    private final LookupCache<Lookup, String> lookups;
+
+    SharedDataExchange(Environment environment, ObjectMapper objectMapper, MaterialProperties properties, AccessLog accessLog,
+                       CircuitBreakerProperties circuitBreakers, ProvincialGateway gateway, GatewayLookups gatewayLookups) {
+        this.objectMapper = objectMapper;
         this.accessLog = accessLog;
-        this.messageLog = messageLog;
-        this.circuit = DepartmentOutage.circuitBreaker("data-exchange", "data exchange (数据共享交换平台)",
+        CircuitBreaker circuit = DepartmentOutage.circuitBreaker("data-exchange", "data exchange (数据共享交换平台)",
                 circuitBreakers.overriddenBy(environment, "onewindow.materials.data-exchange.circuit-breaker"), failure -> true,
                 "not answering; new cases wait in WAITING_VERIFICATION at once", "answering again");
-        this.environment = environment;
-        this.objectMapper = objectMapper;
-        this.properties = properties;
-        this.clock = clock;
-        // HTTP/1.1 like the e-licence library client: the gateway speaks it, and no h2c upgrade is tried on each connection
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.lookupTimeout()).build();
+        // the URL is read at each call: in the embedded default the simulators set it while the hub starts
+        this.exchange = gateway.service(PARTY, Channel.DATA_EXCHANGE,
+                () -> environment.getRequiredProperty("onewindow.departments.provincial.base-url"), circuit,
+                properties.lookupTimeout(), properties.lookupTimeout());
+        this.lookups = gatewayLookups.create();
     }
 
     /**
@@ -73,6 +76,15 @@ class SharedDataExchange {
         String what = dataItem + " from " + owner;
         // refused and logged as refused before anything is asked
         accessLog.permit(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what, purpose, caseId));
+        Lookup lookup = new Lookup(owner, dataItem, holder.id(), consumer, agreement, purpose);
+        String source = dataItem + " of " + owner + (agreement == null ? " (its own record)" : " under " + agreement);
+        Optional<LookupCache.Kept<String>> kept = lookups.find(lookup);
+        if (kept.isPresent()) {
+            accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what + " " + kept.get().answer() + LookupCache.FROM_CACHE,
+                    purpose, caseId));
+            // verified when the exchange answered, not now
+            return LookupOutcome.found(kept.get().answer(), kept.get().answeredAt(), source);
+        }
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("department", owner);
@@ -83,95 +95,55 @@ class SharedDataExchange {
         body.put("purpose", purpose);
         body.put("caseId", caseId);
         Map<String, Object> envelope = Map.of("head", Map.of("requestId", requestId, "serviceCode", SERVICE_CODE), "body", body);
-        HttpResponse<byte[]> response;
+        byte[] query;
         try {
-            byte[] query = objectMapper.writeValueAsBytes(envelope);
-            response = ask(HttpRequest.newBuilder(URI.create(baseUrl() + PATH))
-                    .timeout(properties.lookupTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("X-Request-Id", requestId)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(query))
-                    .build(), query, caseId);
-        } catch (Unanswered e) {
-            return LookupOutcome.unavailable(e.getMessage());
+            query = objectMapper.writeValueAsBytes(envelope);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a data exchange query", e);
         }
+        GatewayAnswer answer;
+        try {
+            answer = exchange.postJson(PATH, query, requestId, "POST " + PATH + " " + SERVICE_CODE, caseId);
+        } catch (GatewayFailure failure) {
+            return LookupOutcome.unavailable(unanswered(failure));
+        }
         JsonNode reply;
         try {
-            reply = objectMapper.readTree(response.body());
+            reply = objectMapper.readTree(answer.body());
         } catch (IOException e) {
-            return LookupOutcome.unavailable("the data exchange answered HTTP " + response.statusCode() + " without JSON");
+            return LookupOutcome.unavailable("the data exchange answered HTTP " + answer.status() + " without JSON");
         }
         String code = reply.path("head").path("code").asText();
         if ("200".equals(code) && reply.path("data").hasNonNull("recordRef")) {
-            accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA,
-                    what + " " + reply.path("data").path("recordRef").asText(), purpose, caseId));
-            return LookupOutcome.found(reply.path("data").path("recordRef").asText(), clock.instant(),
-                    dataItem + " of " + owner + (agreement == null ? " (its own record)" : " under " + agreement));
+            String recordRef = reply.path("data").path("recordRef").asText();
+            accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what + " " + recordRef, purpose, caseId));
+            // a case answered from the kept look-up later says the same time of verification
+            return LookupOutcome.found(recordRef, lookups.keep(lookup, recordRef).answeredAt(), source);
         }
         if ("404".equals(code)) {
+            // not kept: a record made a moment later must be found by the next case
             accessLog.record(new DataRead(caller, holder.id(), DataKind.SHARED_DATA, what + " (none held)", purpose, caseId));
             return LookupOutcome.notUsable(owner + " holds no " + dataItem + " for this holder");
         }
-        return LookupOutcome.unavailable("the data exchange refused the query: HTTP " + response.statusCode()
+        return LookupOutcome.unavailable("the data exchange refused the query: HTTP " + answer.status()
                 + " " + reply.path("head").path("message").asText(""));
     }
 
     /** The data exchange's circuit breaker, for operators (health) to see whether it answers. */
     CircuitBreaker circuit() {
-        return circuit;
+        return exchange.circuit();
     }
 
-    /**
-     * One call through the exchange's circuit breaker: while it is open the case waits at once instead of after a
-     * timeout; unreachable, no answer in time and 5xx count against the exchange, any other answer does not.
-     */
-    private HttpResponse<byte[]> ask(HttpRequest request, byte[] query, String caseId) throws Unanswered {
-        if (!circuit.tryAcquirePermission()) {
-            throw new Unanswered("the data exchange failed most recent calls, so it is not asked again until its "
-                    + "circuit breaker lets a probe through");
-        }
-        long start = System.nanoTime();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            logged(query, caseId, start, String.valueOf(response.statusCode()), response.body());
-            if (response.statusCode() >= 500) {
-                Unanswered failure = new Unanswered("the data exchange answered HTTP " + response.statusCode());
-                circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
-                throw failure;
-            }
-            circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return response;
-        } catch (IOException e) {
-            logged(query, caseId, start, "no answer: " + e.getClass().getSimpleName(), null);
-            circuit.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            // shown as a waiting case's reason: in words, not the exception's class
-            throw new Unanswered("the data exchange cannot be reached: " + (e instanceof java.net.http.HttpTimeoutException
-                    ? "no answer in time" : e instanceof java.net.ConnectException ? "connection refused" : "the connection failed"));
-        } catch (InterruptedException e) {
-            logged(query, caseId, start, "no answer: interrupted", null);
-            circuit.releasePermission();
-            Thread.currentThread().interrupt();
-            throw new Unanswered("interrupted while asking the data exchange");
-        }
-    }
-
-    /** One query and its answer (or the failure to get one), in the message log. */
-    private void logged(byte[] query, String caseId, long start, String status, byte[] answer) {
-        messageLog.record(new LoggedExchange(clock.instant(), (System.nanoTime() - start) / 1_000_000, Channel.DATA_EXCHANGE, "hub",
-                PARTY, null, "POST " + PATH + " " + SERVICE_CODE, caseId, null, status, Body.of(query),
-                answer == null ? Body.unseen(null) : Body.of(answer)));
-    }
-
-    /** The exchange gave no answer to go by; the case waits and asks again. */
-    private static final class Unanswered extends Exception {
-        Unanswered(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private String baseUrl() {
-        return environment.getRequiredProperty("onewindow.departments.provincial.base-url");
+    /** Shown as a waiting case's reason: in words, not the exception's class. */
+    private static String unanswered(GatewayFailure failure) {
+        return switch (failure.kind()) {
+            case NOT_PERMITTED -> "the data exchange failed most recent calls, so it is not asked again until its "
+                    + "circuit breaker lets a probe through";
+            case NO_ANSWER_IN_TIME -> "the data exchange cannot be reached: no answer in time";
+            case CONNECTION_REFUSED -> "the data exchange cannot be reached: connection refused";
+            case CONNECTION_FAILED -> "the data exchange cannot be reached: the connection failed";
+            case INTERRUPTED -> "interrupted while asking the data exchange";
+            case SERVER_ERROR -> "the data exchange answered HTTP " + failure.status();
+        };
     }
 }

@@ -15,7 +15,6 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.onewindow.adapters.kit.FailureReason;
 import org.onewindow.adapters.kit.RetryCount;
-import org.apache.camel.component.http.HttpComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -102,18 +101,5 @@ class MessagingConfiguration {
     @Bean
     RetryCount retryCount() {
         return new RetryCount();
-    }
-
-    /**
-     * Calls to departments. The HTTP client's own retries are off: it would silently wait out a
-     * Retry-After and repeat requests, where the routes' retry policy must decide and be seen.
-     */
-    @Bean("http")
-    HttpComponent http() {
-        HttpComponent http = new HttpComponent();
-        http.setAutomaticRetriesDisabled(true);
-        http.setRedirectHandlingDisabled(true);
-        http.setCookieManagementDisabled(true);
-        return http;
     }
 }

@@ -38,6 +38,8 @@ class MaterialResolutionTest extends HubTest {
     int port;
     @Autowired
     DepartmentSimulators simulators;
+    @Autowired
+    org.onewindow.hub.outbound.GatewayLookups gatewayLookups;
 
     @AfterEach
     void bringBackTheProvince() {
@@ -128,6 +130,8 @@ class MaterialResolutionTest extends HubTest {
     @Test
     void whileTheLibraryIsDownTheCaseWaitsAndGoesOnByItself() throws IOException, InterruptedException {
         HubClient hub = new HubClient(port);
+        // look-ups kept from earlier cases of the same holder and purpose would answer without the library
+        gatewayLookups.forgetAll();
         simulators.takeDown("provincial");
 
         HubClient.Reply receipt = hub.submit(UUID.randomUUID().toString(), demo("enrolment-case.json"));

@@ -35,7 +35,8 @@ import static org.onewindow.hub.testkit.CaseWaits.awaitStatus;
  * The e-licence library and the data exchange hang (they accept the call and never answer in time): after a few
  * timeouts their circuit breakers open, so new cases wait in WAITING_VERIFICATION at once, operators see it in
  * /actuator/health, and once the systems answer again the breakers close and every waiting case goes on by itself.
- * Its own application context: the shared one never opens these breakers (application-test.yaml).
+ * Its own application context: the shared one never opens these breakers (application-test.yaml). Look-ups are not
+ * kept here, so every waiting case asks the systems again: the probes that close the breakers are the cases' own.
  */
 @TestPropertySource(properties = {
         "onewindow.licences.library.circuit-breaker.sliding-window-size=4",
@@ -43,7 +44,8 @@ import static org.onewindow.hub.testkit.CaseWaits.awaitStatus;
         "onewindow.licences.library.circuit-breaker.wait-in-open-state-ms=2000",
         "onewindow.materials.data-exchange.circuit-breaker.sliding-window-size=4",
         "onewindow.materials.data-exchange.circuit-breaker.minimum-number-of-calls=2",
-        "onewindow.materials.data-exchange.circuit-breaker.wait-in-open-state-ms=2000"})
+        "onewindow.materials.data-exchange.circuit-breaker.wait-in-open-state-ms=2000",
+        "onewindow.gateway.cache-lookups=false"})
 @ExtendWith(OutputCaptureExtension.class)
 class MaterialSourcesOutageTest extends HubTest {
 

@@ -57,6 +57,8 @@ class MessageLogFlowTest extends HubTest {
     DepartmentSimulators simulators;
     @Autowired
     MessageLog messageLog;
+    @Autowired
+    org.onewindow.hub.outbound.GatewayLookups gatewayLookups;
     @Value("${spring.datasource.url}")
     String url;
     @TempDir
@@ -73,6 +75,8 @@ class MessageLogFlowTest extends HubTest {
     void runTheDemoCasesAndSeal() throws IOException {
         hub = new HubClient(port);
         auditor = hub.as(DemoCallers.AUDITOR);
+        // look-ups kept from earlier cases of the shared context would answer these without an exchange to record
+        gatewayLookups.forgetAll();
         for (String file : DEMO) {
             caseIds.put(file, hub.submitAccepted(UUID.randomUUID().toString(), Files.readString(Path.of("../seeds/demo", file))));
         }
@@ -168,8 +172,10 @@ class MessageLogFlowTest extends HubTest {
     @Test
     void everyLicenceReadAndDataExchangeQueryIsRecordedWithItsCase() {
         for (String caseId : caseIds.values()) {
+            // a read answered from a kept look-up (same holder, type and purpose as an earlier case) is no exchange
             int reads = jdbc.queryForObject("SELECT COUNT(*) FROM data_access_log WHERE case_id = ? AND data_kind = 'LICENCE' "
-                    + "AND outcome = 'GRANTED'", Integer.class, caseId);
+                    + "AND outcome = 'GRANTED' AND what NOT LIKE ?", Integer.class, caseId,
+                    "%" + org.onewindow.hub.outbound.LookupCache.FROM_CACHE);
             assertThat(rows("channel = 'LICENCE_LIBRARY' AND case_id = ?", caseId)).as("licence reads of " + caseId)
                     .hasSize(reads).allSatisfy(read -> {
                         assertThat(read.get("to_party")).isEqualTo("e-licence-library");
