@@ -35,6 +35,14 @@ public class DataShares {
         this.clock = clock;
     }
 
+    /**
+     * Whether the share still waits for delivery: false once delivered or dead-lettered, so a redelivered or
+     * duplicated message does not call the department again (one read by primary key, no separate table).
+     */
+    public boolean stillQueued(SharedData share) {
+        return store.find(share.shareId()).map(row -> row.status() == DataShareStatus.QUEUED).orElse(false);
+    }
+
     @Transactional
     public void delivered(SharedData share) {
         Instant now = clock.instant();
