@@ -11,7 +11,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,39 @@ class DepartmentConfiguration {
         adapters.forEach(adapter -> breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(),
                 defaults.overriddenBy(environment, "onewindow.departments." + adapter.department() + ".circuit-breaker"))));
         return breakers;
+    }
+
+    /** The settings every adapter passes to the kit's templates, per department: onewindow.departments.&lt;d&gt;.&lt;setting&gt;. */
+    static final List<String> CALL_SETTINGS = List.of("connect-timeout-ms", "response-timeout-ms", "concurrency");
+
+    /**
+     * Gives every connected department its call settings before Camel resolves the adapters' routes: its own
+     * onewindow.departments.&lt;d&gt;.* where set, else onewindow.department-defaults.*. So a default is written once
+     * (application.yaml), the kit's templates need none, and an adapter that passes
+     * {@code {{onewindow.departments.<d>.response-timeout-ms}}} always gets the figure that applies to it.
+     */
+    @Bean
+    CamelContextConfiguration departmentCallSettings(List<DepartmentAdapter> adapters, ConfigurableEnvironment environment) {
+        Map<String, Object> defaults = new TreeMap<>();
+        for (DepartmentAdapter adapter : adapters) {
+            for (String setting : CALL_SETTINGS) {
+                defaults.put("onewindow.departments." + adapter.department() + "." + setting,
+                        environment.getRequiredProperty("onewindow.department-defaults." + setting));
+            }
+        }
+        // last: anything set anywhere (application.yaml, a profile, the environment) wins over the default
+        environment.getPropertySources().addLast(new MapPropertySource("department-defaults", defaults));
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                // the settings are in the environment once this bean exists, before any route is loaded
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing to do once running
+            }
+        };
     }
 
     /** Each department's retries: onewindow.departments.&lt;d&gt;.retry.maximum-redeliveries, else the hub's default. */

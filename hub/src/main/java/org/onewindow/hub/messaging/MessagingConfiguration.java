@@ -12,7 +12,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.onewindow.adapters.kit.FailureReason;
 import org.onewindow.adapters.kit.RetryCount;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,15 +20,21 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
-
 /** The broker, the JMS component the routes use, and the pieces every department route shares. */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
+    /**
+     * Transacted consumers (the kit's department routes) use local JMS transactions on their own sessions. No
+     * JmsTransactionManager is ever created for them: Camel's lazily created one would open a second session and
+     * commit it empty after every message and every idle poll. The kit's endpoints say so themselves too, since
+     * an endpoint option wins over the component's.
+     */
     @Bean
     JmsComponent jms(ConnectionFactory connectionFactory) {
-        return JmsComponent.jmsComponent(connectionFactory);
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
+        return jms;
     }
 
     /**
@@ -81,14 +86,6 @@ class MessagingConfiguration {
                     .withDetail("journal", server.getConfiguration().getJournalLocation().toString())
                     .withDetail("addresses", server.getPostOffice().getAddresses().size()).build();
         };
-    }
-
-    /** Which tasks each department route has finished (Camel's JDBC idempotent repository, table from Flyway). */
-    @Bean
-    JdbcMessageIdRepository departmentTaskRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "department-tasks");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
     }
 
     /** A database refusing what the hub writes is the hub's failure: a generic reason, the details in the log only. */

@@ -37,6 +37,14 @@ public class DataShares {
         this.clock = clock;
     }
 
+    /**
+     * Whether the share still waits for delivery: false once delivered or dead-lettered, so a redelivered or
+     * duplicated message does not call the department again (one read by primary key, no separate table).
+     */
+    public boolean stillQueued(SharedData share) {
+        return store.find(share.shareId()).map(row -> row.status() == DataShareStatus.QUEUED).orElse(false);
+    }
+
     /** The consumer has the data: the share, its access-log row and the case's event, in one unit of the group commit. */
     public void delivered(SharedData share) {
         groupCommit.run("share-delivered", () -> {
