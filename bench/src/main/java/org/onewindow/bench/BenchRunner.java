@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +42,20 @@ public final class BenchRunner {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--quick")) {
+            QuickRun.Options quick;
+            try {
+                quick = QuickRun.Options.parse(args);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+            Path report = QuickRun.run(quick, ("bench/run " + String.join(" ", args)).trim());
+            System.out.println("Report: " + report);
+            System.exit(0);
+            return;
+        }
         if (java.util.Arrays.asList(args).contains("--message-log-comparison")) {
             MessageLogComparison.Options comparison;
             try {
@@ -117,14 +132,15 @@ public final class BenchRunner {
         List<LoadPoint> points = new ArrayList<>();
         double heapAfterGc;
         double rssPeak;
-        try (HubUnderTest hub = HubUnderTest.start(work.resolve("data"), work.resolve("hub-" + size + ".log"), settings)) {
+        Instant measuredFrom;
+        Instant measuredTo;
+        // the recording starts with the hub's JVM (see HubUnderTest.start); only the measured points are analysed
+        try (HubUnderTest hub = HubUnderTest.start(work.resolve("data"), work.resolve("hub-" + size + ".log"), settings, jfr)) {
             simulators.callBackTo(hub.baseUrl());
             LoadDriver driver = new LoadDriver(new BenchHttp(hub.baseUrl(), 16), drain, options.latencyMs());
             // warm-up, not reported: JIT, connection pools, each department's first call
             driver.closedLoop(8, Duration.ofSeconds(options.smoke() ? 1 : 5), 10_000);
-            if (jfr != null) {
-                hub.startRecording();
-            }
+            measuredFrom = Instant.now();
             Duration pointTime = Duration.ofSeconds(options.pointSeconds());
             for (int clients : options.concurrencies()) {
                 points.add(measure(hub, "closed", clients, () -> driver.closedLoop(clients, pointTime, options.maxCasesPerPoint())));
@@ -132,11 +148,12 @@ public final class BenchRunner {
             for (int rate : options.rates()) {
                 points.add(measure(hub, "open", rate, () -> driver.openLoop(rate, pointTime, options.maxCasesPerPoint())));
             }
+            measuredTo = Instant.now();
             if (jfr != null) {
-                hub.stopRecording(jfr);
+                hub.dumpRecording(jfr);
             }
             if (size == options.histories().get(0)) {
-                // baseline (c) needs the running hub; after the recording, so that its load stays out of the hot spots
+                // baseline (c) needs the running hub; after the measured window, so that its load stays out of the hot spots
                 licenceVerification = LicenceVerificationBaseline.run(hub.baseUrl(), VERIFY_CLIENTS,
                         Duration.ofSeconds(options.baselineSeconds()));
                 say(String.format("Baseline (c) licence verification: raw SM2 %.0f/s (%d threads), hub %.0f/s one per call, %.0f/s in batches",
@@ -146,7 +163,7 @@ public final class BenchRunner {
             heapAfterGc = hub.heapAfterGcMiB();
             rssPeak = hub.rssMiB()[1];
         }
-        HotSpots hotSpots = jfr == null ? null : HotSpots.of(jfr);
+        HotSpots hotSpots = jfr == null ? null : HotSpots.of(jfr, measuredFrom, measuredTo);
         return new BenchResult.HistoryStage(size, Math.round(seedSeconds * 10) / 10.0, points, Math.round(heapAfterGc),
                 Math.round(rssPeak), database.sizeBytes(), hotSpots);
     }
