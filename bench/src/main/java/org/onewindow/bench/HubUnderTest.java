@@ -154,16 +154,21 @@ final class HubUnderTest implements AutoCloseable {
 
     /** Bytes the hub's process has caused to be written to storage so far (write_bytes of /proc/&lt;pid&gt;/io). */
     long writeBytes() {
+        return writeBytes(process.pid());
+    }
+
+    /** write_bytes of a process (/proc/&lt;pid&gt;/io); 0 when it ended or may not be read. */
+    static long writeBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/io"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
                 if (line.startsWith("write_bytes:")) {
                     return Long.parseLong(line.substring("write_bytes:".length()).trim());
                 }
             }
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException gone) {
+            // a process that ended, or one of another user
         }
+        return 0;
     }
 
     /** Milliseconds the hub's JIT compilers have spent so far (CompilationMXBean.getTotalCompilationTime, via the hub's meter). */
