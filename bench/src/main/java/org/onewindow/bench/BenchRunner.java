@@ -42,43 +42,31 @@ public final class BenchRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        if (java.util.Arrays.asList(args).contains("--quick")) {
-            QuickRun.Options quick;
-            try {
-                quick = QuickRun.Options.parse(args);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                System.exit(2);
-                return;
-            }
-            Path report = QuickRun.run(quick, ("bench/run " + String.join(" ", args)).trim());
-            System.out.println("Report: " + report);
-            System.exit(0);
-            return;
+        List<String> given = java.util.Arrays.asList(args);
+        if (given.contains("--message-log-comparison")) {
+            runAndExit(args, MessageLogComparison.Options::parse, MessageLogComparison::run);
+        } else if (given.contains("--quick")) {
+            runAndExit(args, QuickRun.Options::parse, QuickRun::run);
+        } else {
+            runAndExit(args, BenchOptions::parse, BenchRunner::run);
         }
-        if (java.util.Arrays.asList(args).contains("--message-log-comparison")) {
-            MessageLogComparison.Options comparison;
-            try {
-                comparison = MessageLogComparison.Options.parse(args);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                System.exit(2);
-                return;
-            }
-            Path report = MessageLogComparison.run(comparison, ("bench/run " + String.join(" ", args)).trim());
-            System.out.println("Report: " + report);
-            System.exit(0);
-            return;
-        }
-        BenchOptions options;
+    }
+
+    private interface Mode<O> {
+        Path run(O options, String command) throws Exception;
+    }
+
+    /** One mode of bench/run: its options parsed (a bad one: the message and exit code 2), then the run and its report. */
+    private static <O> void runAndExit(String[] args, java.util.function.Function<String[], O> parse, Mode<O> mode) throws Exception {
+        O options;
         try {
-            options = BenchOptions.parse(args);
+            options = parse.apply(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        Path report = run(options, ("bench/run " + String.join(" ", args)).trim());
+        Path report = mode.run(options, ("bench/run " + String.join(" ", args)).trim());
         System.out.println("Report: " + report);
         System.exit(0);
     }

@@ -77,7 +77,8 @@ final class HubUnderTest implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             HubUnderTest hub = new HubUnderTest(process, port, log);
-            hub.awaitHealthy(Duration.ofSeconds(120));
+            // generous: on a 2-core machine shared with builds, a start took up to 112 s
+            hub.awaitHealthy(Duration.ofSeconds(300));
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
