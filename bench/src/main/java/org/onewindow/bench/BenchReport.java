@@ -127,12 +127,43 @@ final class BenchReport {
                 continue;
             }
             md.append("\n### ").append(cases(s.storedCases())).append(" stored, ").append(h.samples()).append(" samples\n\n");
+            if (h.breakdown() != null) {
+                md.append(breakdown(h.breakdown(), null)).append("\n");
+            }
             md.append("| by library (top frame) | % |\n|---|---|\n");
             h.libraries().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
             md.append("\n| hottest methods (top frame) | % |\n|---|---|\n");
             h.methods().forEach((k, v) -> md.append("| `").append(k).append("` | ").append(v).append(" |\n"));
             md.append("\n| the hub's own code nearest the top | % |\n|---|---|\n");
             h.ourCode().forEach((k, v) -> md.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+        }
+        return md.toString();
+    }
+
+    /**
+     * The per-stage table of the hub's own work; with {@code msPerSample} (CPU ms per case ÷ samples) each stage's
+     * share is also given in ms per case.
+     */
+    static String breakdown(StageBreakdown b, Double msPerCasePerSample) {
+        StringBuilder md = new StringBuilder();
+        md.append(msPerCasePerSample == null ? "| stage of the hub's work (JFR execution samples) | samples | % |\n|---|---|---|\n"
+                : "| stage of the hub's work (JFR execution samples) | samples | % | ms per case |\n|---|---|---|---|\n");
+        for (String stage : StageBreakdown.ORDER) {
+            long n = b.stages().getOrDefault(stage, 0L);
+            if (n == 0 && (stage.equals(StageBreakdown.SIMULATORS) || stage.equals(StageBreakdown.COUNTERS))) {
+                continue;
+            }
+            md.append("| ").append(stage).append(" | ").append(n).append(" | ").append(b.percent(stage));
+            if (msPerCasePerSample != null) {
+                md.append(f(" | %.1f", n * msPerCasePerSample));
+            }
+            md.append(" |\n");
+        }
+        if (!b.otherPackages().isEmpty()) {
+            md.append("\n\"other\", largest packages of the top frame: ");
+            List<String> parts = new ArrayList<>();
+            b.otherPackages().forEach((k, v) -> parts.add("`" + k + "` " + Math.round(v * 1000.0 / Math.max(1, b.samples())) / 10.0 + " %"));
+            md.append(String.join(", ", parts)).append("\n");
         }
         return md.toString();
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,29 +42,31 @@ public final class BenchRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        if (java.util.Arrays.asList(args).contains("--message-log-comparison")) {
-            MessageLogComparison.Options comparison;
-            try {
-                comparison = MessageLogComparison.Options.parse(args);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                System.exit(2);
-                return;
-            }
-            Path report = MessageLogComparison.run(comparison, ("bench/run " + String.join(" ", args)).trim());
-            System.out.println("Report: " + report);
-            System.exit(0);
-            return;
+        List<String> given = java.util.Arrays.asList(args);
+        if (given.contains("--message-log-comparison")) {
+            runAndExit(args, MessageLogComparison.Options::parse, MessageLogComparison::run);
+        } else if (given.contains("--quick")) {
+            runAndExit(args, QuickRun.Options::parse, QuickRun::run);
+        } else {
+            runAndExit(args, BenchOptions::parse, BenchRunner::run);
         }
-        BenchOptions options;
+    }
+
+    private interface Mode<O> {
+        Path run(O options, String command) throws Exception;
+    }
+
+    /** One mode of bench/run: its options parsed (a bad one: the message and exit code 2), then the run and its report. */
+    private static <O> void runAndExit(String[] args, java.util.function.Function<String[], O> parse, Mode<O> mode) throws Exception {
+        O options;
         try {
-            options = BenchOptions.parse(args);
+            options = parse.apply(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        Path report = run(options, ("bench/run " + String.join(" ", args)).trim());
+        Path report = mode.run(options, ("bench/run " + String.join(" ", args)).trim());
         System.out.println("Report: " + report);
         System.exit(0);
     }
@@ -117,14 +120,15 @@ public final class BenchRunner {
         List<LoadPoint> points = new ArrayList<>();
         double heapAfterGc;
         double rssPeak;
-        try (HubUnderTest hub = HubUnderTest.start(work.resolve("data"), work.resolve("hub-" + size + ".log"), settings)) {
+        Instant measuredFrom;
+        Instant measuredTo;
+        // the recording starts with the hub's JVM (see HubUnderTest.start); only the measured points are analysed
+        try (HubUnderTest hub = HubUnderTest.start(work.resolve("data"), work.resolve("hub-" + size + ".log"), settings, jfr)) {
             simulators.callBackTo(hub.baseUrl());
             LoadDriver driver = new LoadDriver(new BenchHttp(hub.baseUrl(), 16), drain, options.latencyMs());
             // warm-up, not reported: JIT, connection pools, each department's first call
             driver.closedLoop(8, Duration.ofSeconds(options.smoke() ? 1 : 5), 10_000);
-            if (jfr != null) {
-                hub.startRecording();
-            }
+            measuredFrom = Instant.now();
             Duration pointTime = Duration.ofSeconds(options.pointSeconds());
             for (int clients : options.concurrencies()) {
                 points.add(measure(hub, "closed", clients, () -> driver.closedLoop(clients, pointTime, options.maxCasesPerPoint())));
@@ -132,11 +136,12 @@ public final class BenchRunner {
             for (int rate : options.rates()) {
                 points.add(measure(hub, "open", rate, () -> driver.openLoop(rate, pointTime, options.maxCasesPerPoint())));
             }
+            measuredTo = Instant.now();
             if (jfr != null) {
-                hub.stopRecording(jfr);
+                hub.dumpRecording(jfr);
             }
             if (size == options.histories().get(0)) {
-                // baseline (c) needs the running hub; after the recording, so that its load stays out of the hot spots
+                // baseline (c) needs the running hub; after the measured window, so that its load stays out of the hot spots
                 licenceVerification = LicenceVerificationBaseline.run(hub.baseUrl(), VERIFY_CLIENTS,
                         Duration.ofSeconds(options.baselineSeconds()));
                 say(String.format("Baseline (c) licence verification: raw SM2 %.0f/s (%d threads), hub %.0f/s one per call, %.0f/s in batches",
@@ -146,7 +151,7 @@ public final class BenchRunner {
             heapAfterGc = hub.heapAfterGcMiB();
             rssPeak = hub.rssMiB()[1];
         }
-        HotSpots hotSpots = jfr == null ? null : HotSpots.of(jfr);
+        HotSpots hotSpots = jfr == null ? null : HotSpots.of(jfr, measuredFrom, measuredTo);
         return new BenchResult.HistoryStage(size, Math.round(seedSeconds * 10) / 10.0, points, Math.round(heapAfterGc),
                 Math.round(rssPeak), database.sizeBytes(), hotSpots);
     }
@@ -257,7 +262,7 @@ public final class BenchRunner {
         }
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

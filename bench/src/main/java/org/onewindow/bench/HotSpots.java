@@ -7,6 +7,7 @@ import jdk.jfr.consumer.RecordingFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.Map;
  * @param methods  top methods by samples on top of the stack, "class.method" → share of samples (%)
  * @param libraries share of samples (%) by the library of the top frame
  * @param ourCode  top frames of the hub's own code (org.onewindow) anywhere in the stack → share (%)
+ * @param breakdown the same samples by stage of the hub's work (intake, persistence, messaging, outbound HTTP, other)
  */
-record HotSpots(long samples, Map<String, Double> methods, Map<String, Double> libraries, Map<String, Double> ourCode) {
+record HotSpots(long samples, Map<String, Double> methods, Map<String, Double> libraries, Map<String, Double> ourCode,
+                StageBreakdown breakdown) {
 
     private static final int TOP = 12;
     private static final List<String[]> LIBRARIES = List.of(
@@ -53,9 +56,10 @@ record HotSpots(long samples, Map<String, Double> methods, Map<String, Double> l
             new String[]{"sun.", "JDK"},
             new String[]{"com.sun.", "JDK"});
 
-    static HotSpots of(Path recording) throws IOException {
+    /** The samples of the recording between {@code from} and {@code to} (the measured load, not start-up or warm-up). */
+    static HotSpots of(Path recording, Instant from, Instant to) throws IOException {
         if (!Files.isRegularFile(recording)) {
-            return new HotSpots(0, Map.of(), Map.of(), Map.of());
+            return new HotSpots(0, Map.of(), Map.of(), Map.of(), null);
         }
         Map<String, Long> methods = new HashMap<>();
         Map<String, Long> libraries = new HashMap<>();
@@ -63,7 +67,8 @@ record HotSpots(long samples, Map<String, Double> methods, Map<String, Double> l
         long samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
-                    || event.getStackTrace().getFrames().isEmpty()) {
+                    || event.getStackTrace().getFrames().isEmpty()
+                    || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
                 continue;
             }
             samples++;
@@ -80,7 +85,8 @@ record HotSpots(long samples, Map<String, Double> methods, Map<String, Double> l
                 }
             }
         }
-        return new HotSpots(samples, top(methods, samples), top(libraries, samples), top(ours, samples));
+        return new HotSpots(samples, top(methods, samples), top(libraries, samples), top(ours, samples),
+                StageBreakdown.of(recording, from, to));
     }
 
     private static String library(String type) {

@@ -85,6 +85,23 @@ final class HubDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The PostgreSQL server's processes now: the postmaster (its pid is the first line of postmaster.pid in the data
+     * directory; pg_ctl started it, so it is not this JVM's descendant) and its backends. Empty on H2.
+     */
+    List<ProcessHandle> serverProcesses() {
+        if (postgres == null) {
+            return List.of();
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()).toList())
+                    .orElse(List.of());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     long storedCases() {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM cases")) {
             r.next();

@@ -48,11 +48,27 @@ final class HubUnderTest implements AutoCloseable {
 
     /** Starts the hub and waits until /actuator/health says UP. */
     static HubUnderTest start(Path dataDir, Path log, List<String> settings) {
+        return start(dataDir, log, settings, null);
+    }
+
+    /**
+     * Starts the hub, with a flight recording (settings=profile) from launch when {@code recording} is given, and waits
+     * until /actuator/health says UP. The recording starts with the JVM because JFR's profile settings started on a
+     * running JVM make it recompile some 20,000 methods (minutes of CPU that the first measured stage would pay for,
+     * STACK.md); {@link #dumpRecording} writes what it holds so far, and the analysis keeps the measured window only.
+     */
+    static HubUnderTest start(Path dataDir, Path log, List<String> settings, Path recording) {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, HEAP));
+        if (recording != null) {
+            command.add("-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
+                    + recording.toAbsolutePath());
+        }
         command.addAll(List.of("-jar", jar(), "--server.port=" + port, "--onewindow.data-dir=" + dataDir.toAbsolutePath(),
                 "--onewindow.simulators.enabled=false",
+                // statements and commits per case (org.onewindow.hub.observability); off by default in the hub
+                "--onewindow.observability.database-counters.enabled=true",
                 // one demo intake system plays every hall's load: the per-caller limit is for real callers
                 "--onewindow.security.rate-limits.per-second=1000000", "--onewindow.security.rate-limits.burst=1000000"));
         settings.forEach(s -> command.add("--" + s));
@@ -61,7 +77,8 @@ final class HubUnderTest implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             HubUnderTest hub = new HubUnderTest(process, port, log);
-            hub.awaitHealthy(Duration.ofSeconds(120));
+            // generous: on a 2-core machine shared with builds, a start took up to 112 s
+            hub.awaitHealthy(Duration.ofSeconds(300));
             return hub;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,6 +117,78 @@ final class HubUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * CPU seconds of the hub's JIT compiler threads ("C1/C2 CompilerThre…") and of its garbage collector and VM
+     * threads ("GC Thread#…", "G1 …", "VM Thread"), from /proc/&lt;pid&gt;/task: {jit, gc}. These threads are not in
+     * JFR's execution samples, so the report gives them apart. Compiler threads that ended in between are missed.
+     */
+    double[] jitAndGcCpuSeconds() {
+        double jit = 0, gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    boolean compiler = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+                    boolean collector = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread");
+                    if (!compiler && !collector) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+                    if (compiler) {
+                        jit += seconds;
+                    } else {
+                        gc += seconds;
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while we listed them
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new double[]{jit, gc};
+    }
+
+    /** Bytes the hub's process has caused to be written to storage so far (write_bytes of /proc/&lt;pid&gt;/io). */
+    long writeBytes() {
+        return writeBytes(process.pid());
+    }
+
+    /** write_bytes of a process (/proc/&lt;pid&gt;/io); 0 when it ended or may not be read. */
+    static long writeBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // a process that ended, or one of another user
+        }
+        return 0;
+    }
+
+    /** Milliseconds the hub's JIT compilers have spent so far (CompilationMXBean.getTotalCompilationTime, via the hub's meter). */
+    double compilationMs() {
+        return counter("jvm.compilation.time");
+    }
+
+    /** A meter of the hub summed over its tags, e.g. onewindow.database.statements; 0 when absent. */
+    double sum(String name) {
+        return counter(name);
+    }
+
+    /** One tagged value of a meter of the hub, e.g. ("onewindow.database.statements", "type", "select"); 0 when absent. */
+    double counter(String name, String tag, String value) {
+        return counter(name + "?tag=" + tag + ":" + value);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Resident set size now and at its peak, MiB (VmRSS, VmHWM). */
@@ -147,17 +236,9 @@ final class HubUnderTest implements AutoCloseable {
         return reply.get("measurements").get(0).get("value").asDouble();
     }
 
-    /**
-     * Starts a Java Flight Recording (profile settings) now, after start-up and warm-up, so the hot spots it
-     * shows are those of steady work and not of class loading.
-     */
-    void startRecording() {
-        jcmd("JFR.start", "name=bench", "settings=profile");
-    }
-
-    /** Writes the recording to {@code file} and stops it. */
-    void stopRecording(Path file) {
-        jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+    /** Writes what the recording started at launch holds so far to {@code file}; the recording goes on. */
+    void dumpRecording(Path file) {
+        jcmd("JFR.dump", "name=bench", "filename=" + file.toAbsolutePath());
     }
 
     /** Heap in use after a full collection (jcmd GC.run): what the hub's data really keeps, without garbage. */

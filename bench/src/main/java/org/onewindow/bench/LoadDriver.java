@@ -34,11 +34,18 @@ final class LoadDriver {
     private final AtomicLong drawn = new AtomicLong();
     private final Duration drainTimeout;
     private final int latencyMs;
+    private final java.util.function.LongFunction<CaseKind> draw;
 
     LoadDriver(BenchHttp http, Duration drainTimeout, int latencyMs) {
+        this(http, drainTimeout, latencyMs, CaseKind::draw);
+    }
+
+    /** A driver submitting the cases {@code draw} picks (e.g. one kind only, for the CPU of that kind of case). */
+    LoadDriver(BenchHttp http, Duration drainTimeout, int latencyMs, java.util.function.LongFunction<CaseKind> draw) {
         this.http = http;
         this.drainTimeout = drainTimeout;
         this.latencyMs = latencyMs;
+        this.draw = draw;
     }
 
     /** What one load point produced. */
@@ -59,7 +66,7 @@ final class LoadDriver {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            CaseKind kind = CaseKind.draw(drawn.getAndIncrement());
+            CaseKind kind = draw.apply(drawn.getAndIncrement());
             Instant intended = startedAt.plusNanos(target - start);
             inFlight.add(http.sendAsync(http.submission(body(kind))).handle((HttpResponse<String> reply, Throwable error) -> {
                 try {
@@ -89,7 +96,7 @@ final class LoadDriver {
             Thread clerk = new Thread(() -> {
                 try {
                     while (System.nanoTime() < deadline && started.incrementAndGet() <= maxCases) {
-                        CaseKind kind = CaseKind.draw(drawn.getAndIncrement());
+                        CaseKind kind = draw.apply(drawn.getAndIncrement());
                         Instant sent = Instant.now();
                         String caseId;
                         try {
