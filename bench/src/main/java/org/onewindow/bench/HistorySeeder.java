@@ -9,8 +9,7 @@ import java.time.Instant;
 
 /**
  * Writes stored history into the hub's database while the hub is stopped: finished cases as the hub leaves
- * them (the case, two tasks, six timeline events, the submission's idempotency key and the consumers'
- * processed-task keys), spread over the two years before now, so the tables and their indexes have the size
+ * them (the case, two tasks, six timeline events and the submission's idempotency key), spread over the two years before now, so the tables and their indexes have the size
  * a county reaches. Rows are written in batches through plain JDBC; the hub's Flyway has already made the tables.
  */
 final class HistorySeeder {
@@ -41,9 +40,7 @@ final class HistorySeeder {
                  PreparedStatement events = c.prepareStatement("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) "
                          + "VALUES (?, ?, ?, NULL, ?)");
                  PreparedStatement keys = c.prepareStatement("INSERT INTO intake_requests (caller, idempotency_key, request_hash, case_id, created_at) "
-                         + "VALUES ('hall-xuanwu', ?, 'history', ?, ?)");
-                 PreparedStatement processed = c.prepareStatement("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) "
-                         + "VALUES ('department-tasks', ?, ?)")) {
+                         + "VALUES ('hall-xuanwu', ?, 'history', ?, ?)")) {
                 Instant now = Instant.now();
                 for (long n = present; n < target; n++) {
                     String caseId = String.format("HIST-%010d", n);
@@ -66,9 +63,6 @@ final class HistorySeeder {
                         tasks.setTimestamp(6, created);
                         tasks.setTimestamp(7, done);
                         tasks.addBatch();
-                        processed.setString(1, taskId);
-                        processed.setTimestamp(2, done);
-                        processed.addBatch();
                     }
                     for (int e = 0; e < EVENTS.length; e++) {
                         events.setString(1, caseId);
@@ -88,7 +82,6 @@ final class HistorySeeder {
                         tasks.executeBatch();
                         events.executeBatch();
                         keys.executeBatch();
-                        processed.executeBatch();
                         c.commit();
                     }
                 }
