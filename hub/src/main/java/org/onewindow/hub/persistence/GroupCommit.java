@@ -113,7 +113,8 @@ public class GroupCommit implements SmartLifecycle {
         List<Unit<?>> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Unit<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                // idle, the thread wakes once a second only to notice a stop (stop() waits at most that long)
+                Unit<?> first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
