@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +78,7 @@ public class GroupCommit implements SmartLifecycle {
         }
         if (!running) {
             // before start or after stop (start-up checks, shutdown): a transaction of its own
-            count(List.of(new Unit<>(name, work)));
+            count(List.of(name));
             return transaction.execute(status -> work.get());
         }
         Unit<T> unit = new Unit<>(name, work);
@@ -143,7 +142,7 @@ public class GroupCommit implements SmartLifecycle {
                 only.failed(e);
             }
             only.answer();
-            count(batch);
+            count(List.of(only.name));
             return;
         }
         try {
@@ -161,7 +160,7 @@ public class GroupCommit implements SmartLifecycle {
             }
         }
         batch.forEach(Unit::answer);
-        count(batch);
+        count(batch.stream().<String>map(unit -> unit.name).toList());
     }
 
     /**
@@ -174,14 +173,10 @@ public class GroupCommit implements SmartLifecycle {
                 && holder.isSynchronizedWithTransaction();
     }
 
-    private void count(List<Unit<?>> batch) {
-        unitsPerCommit.record(batch.size());
-        Set<String> names = new HashSet<>();
-        for (Unit<?> unit : batch) {
-            names.add(unit.name);
-            counter(unitCounters, "onewindow.group.commit.units", unit.name).increment();
-        }
-        names.forEach(name -> counter(transactionCounters, "onewindow.group.commit.transactions", name).increment());
+    private void count(List<String> unitNames) {
+        unitsPerCommit.record(unitNames.size());
+        unitNames.forEach(name -> counter(unitCounters, "onewindow.group.commit.units", name).increment());
+        Set.copyOf(unitNames).forEach(name -> counter(transactionCounters, "onewindow.group.commit.transactions", name).increment());
     }
 
     private Counter counter(ConcurrentMap<String, Counter> counters, String meter, String name) {

@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PersistenceProperties(@DefaultValue GroupCommitSettings groupCommit) {
 
     /**
+     * The values, and why, are in application.yaml (onewindow.persistence.group-commit), the one place they are set.
+     *
      * @param maxUnits      at most this many units of work in one commit
      * @param queueCapacity units waiting for the next commit before callers block
      */
-    public record GroupCommitSettings(@DefaultValue("200") int maxUnits, @DefaultValue("10000") int queueCapacity) {
+    public record GroupCommitSettings(int maxUnits, int queueCapacity) {
     }
 }
