@@ -28,6 +28,11 @@ final class HubDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** "h2" or "postgres", for file names. */
+    String name() {
+        return postgres == null ? "h2" : "postgres";
+    }
+
     static HubDatabase h2(Path dataDir) {
         return new HubDatabase(dataDir, null);
     }

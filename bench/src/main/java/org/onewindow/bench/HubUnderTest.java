@@ -65,6 +65,11 @@ final class HubUnderTest implements AutoCloseable {
             command.add("-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
                     + recording.toAbsolutePath());
         }
+        // -Donewindow.bench.hub-jvm-options="..." for experiments (JIT or GC flags); the report's setup names them
+        String extra = System.getProperty("onewindow.bench.hub-jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar(), "--server.port=" + port, "--onewindow.data-dir=" + dataDir.toAbsolutePath(),
                 "--onewindow.simulators.enabled=false",
                 // statements and commits per case (org.onewindow.hub.observability); off by default in the hub
@@ -101,6 +106,33 @@ final class HubUnderTest implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("the hub was not healthy within " + within + "; see " + log);
+    }
+
+    /**
+     * Starts or stops async-profiler in the hub when the benchmark runs with -Donewindow.bench.async-profiler=<path of
+     * libasyncProfiler.so> (tools.profiler:async-profiler on Maven Central): loaded through jcmd's JVMTI.agent_load, so
+     * the hub starts as usual and only the window between the two calls is sampled. Does nothing otherwise.
+     */
+    void profiler(String arguments) {
+        String library = System.getProperty("onewindow.bench.async-profiler");
+        if (library == null || library.isBlank()) {
+            return;
+        }
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "JVMTI.agent_load", library,
+                    // quoted, or jcmd's parser takes the first '=' for a named argument of its own
+                    "\"" + arguments + "\"")
+                    .redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes());
+            if (jcmd.waitFor() != 0 || !output.contains("return code: 0")) {
+                throw new IllegalStateException("async-profiler " + arguments + ": " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     String baseUrl() {

@@ -282,8 +282,10 @@ final class QuickRun {
         double commits = hub.sum("onewindow.database.commits");
         long written = writeBytes(hub, database);
         long t = System.nanoTime();
+        hub.profiler("start,event=itimer,interval=1ms");
         HubUnderTest.sleep(options.idleSeconds() * 1000L);
         double seconds = (System.nanoTime() - t) / 1e9;
+        hub.profiler("stop,collapsed,file=" + work.resolve(database.name() + "-idle.collapsed").toAbsolutePath());
         double[] jitGcAfter = hub.jitAndGcCpuSeconds();
         return new Idle(round1(seconds), round1((hub.cpuSeconds() - cpu) * 1000 / seconds),
                 round1((jitGcAfter[0] - jitGc[0]) * 1000 / seconds), round1((jitGcAfter[1] - jitGc[1]) * 1000 / seconds),
@@ -318,10 +320,13 @@ final class QuickRun {
         ResourceSampler.Usage usage;
         double hubCpu = hub.cpuSeconds();
         double benchCpu = ResourceSampler.benchCpuSeconds();
+        // only with -Donewindow.bench.async-profiler=...: a 1 ms wall-clock-free CPU profile of this scenario alone
+        hub.profiler("start,event=itimer,interval=1ms");
         try (ResourceSampler sampler = new ResourceSampler(hub)) {
             result = run.run(driver);
             usage = sampler.usage();
         }
+        hub.profiler("stop,collapsed,file=" + work.resolve(database.name() + "-" + name.replaceAll("[^a-z]+", "-") + ".collapsed").toAbsolutePath());
         hubCpu = hub.cpuSeconds() - hubCpu;
         double[] jitGcAfter = hub.jitAndGcCpuSeconds();
         benchCpu = ResourceSampler.benchCpuSeconds() - benchCpu;
@@ -414,7 +419,7 @@ final class QuickRun {
                 "machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                         + System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", load average at start "
                         + loadAverage(),
-                "hub", "packaged jar in its own JVM, " + HubUnderTest.HEAP + ", embedded Artemis, empty database at start; "
+                "hub", "packaged jar in its own JVM, " + HubUnderTest.HEAP + " " + System.getProperty("onewindow.bench.hub-jvm-options", "") + ", embedded Artemis, empty database at start; "
                         + "JFR settings=profile from launch; onewindow.observability.database-counters.enabled=true",
                 "departments", "WireMock simulators in the benchmark's JVM (not the hub's), " + options.latencyMs()
                         + " ms per answer; consumers per department: "

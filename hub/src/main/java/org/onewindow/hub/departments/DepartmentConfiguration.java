@@ -41,7 +41,8 @@ class DepartmentConfiguration {
     }
 
     /** The settings every adapter passes to the kit's templates, per department: onewindow.departments.&lt;d&gt;.&lt;setting&gt;. */
-    static final List<String> CALL_SETTINGS = List.of("connect-timeout-ms", "response-timeout-ms", "concurrency");
+    static final List<String> CALL_SETTINGS = List.of("connect-timeout-ms", "response-timeout-ms", "concurrency",
+            "share-concurrency");
 
     /**
      * Gives every connected department its call settings before Camel resolves the adapters' routes: its own

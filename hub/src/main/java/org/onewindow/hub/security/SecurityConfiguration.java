@@ -62,8 +62,8 @@ class SecurityConfiguration {
     @Order(10)
     SecurityFilterChain callerChain(HttpSecurity http, Refusals refusals, HolderTokens holderTokens, ObjectProvider<JwtDecoder> jwtDecoder,
                                 ObjectProvider<ClientRegistrationRepository> oidcProviders, SecurityProperties properties,
-                                RateLimits rateLimits) throws Exception {
-        AuthenticationManager bearerTokens = bearerTokens(holderTokens, jwtDecoder);
+                                RateLimits rateLimits, java.time.Clock clock) throws Exception {
+        AuthenticationManager bearerTokens = bearerTokens(holderTokens, jwtDecoder, properties.checkedTokens(), clock);
         http.authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // open: health (status only), the contract and Swagger UI, the public catalogue, the login page
@@ -135,11 +135,15 @@ class SecurityConfiguration {
     }
 
     /** Holder tokens first (cheap: a hash look-up, and never a JWT), then JWTs of the trusted issuer. */
-    private static AuthenticationManager bearerTokens(HolderTokens holderTokens, ObjectProvider<JwtDecoder> jwtDecoder) {
+    private static AuthenticationManager bearerTokens(HolderTokens holderTokens, ObjectProvider<JwtDecoder> jwtDecoder,
+                                                      SecurityProperties.CheckedTokens checkedTokens, java.time.Clock clock) {
         List<org.springframework.security.authentication.AuthenticationProvider> providers = new ArrayList<>();
         providers.add(new HolderTokenAuthenticationProvider(holderTokens));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
+            if (!checkedTokens.remember().isZero() && !checkedTokens.remember().isNegative()) {
+                decoder = new CheckedTokens(decoder, clock, checkedTokens.remember(), checkedTokens.maximumTokens());
+            }
             JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
             jwt.setJwtAuthenticationConverter(SecurityConfiguration::systemCaller);
             providers.add(jwt);

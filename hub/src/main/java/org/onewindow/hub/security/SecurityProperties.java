@@ -14,10 +14,13 @@ import java.time.Duration;
  * @param rolesClaim          the claim of an OIDC login that lists the person's roles (operator, auditor, admin)
  * @param holderTokensFile    the data holders' bearer tokens (YAML, SHA-256 of each token); empty: no holder signs in
  * @param rateLimits          per-caller request rates
+ * @param checkedTokens       how long a system's token, once its signature and claims were checked, is taken again
+ *                            without checking them (never past its expiry)
  */
 @ConfigurationProperties("onewindow.security")
 record SecurityProperties(AuthorizationServer authorizationServer, String peopleFile, @DefaultValue("roles") String rolesClaim,
-                          String holderTokensFile, RateLimits rateLimits) {
+                          String holderTokensFile, RateLimits rateLimits,
+                          @DefaultValue CheckedTokens checkedTokens) {
 
     /**
      * @param enabled     false in production, where an external issuer's tokens are trusted
@@ -39,5 +42,12 @@ record SecurityProperties(AuthorizationServer authorizationServer, String people
      */
     record RateLimits(@DefaultValue("true") boolean enabled, @DefaultValue("200") long perSecond, @DefaultValue("400") long burst,
                       @DefaultValue("50") long anonymousPerSecond, @DefaultValue("100") long anonymousBurst) {
+    }
+
+    /**
+     * @param remember      at most this long after its first check (0: every call is checked)
+     * @param maximumTokens at most this many tokens remembered (the least used are forgotten first)
+     */
+    record CheckedTokens(@DefaultValue("5m") Duration remember, @DefaultValue("10000") long maximumTokens) {
     }
 }

@@ -51,7 +51,8 @@ import static org.onewindow.hub.testkit.DemoApplicants.item;
  * The department routes do nothing twice without an idempotency table of their own: the task's and the share's
  * status decide. A task or share message that arrives again (the broker redelivering after a crash, the outbox
  * relaying twice) calls the department again only while its outcome is not recorded, and then with the same
- * idempotency key. And a department's configured response timeout is the one its calls use, shared data included.
+ * idempotency key. And a department's configured response timeout is the one its calls use, shared data included;
+ * its shares, like its tasks, go several at a time.
  */
 class RedeliveredMessagesTest extends HubTest {
 
@@ -79,6 +80,8 @@ class RedeliveredMessagesTest extends HubTest {
     ObjectMapper objectMapper;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.apache.camel.CamelContext camel;
     HubClient hub;
     WireMockServer socialInsurance;
 
@@ -153,6 +156,17 @@ class RedeliveredMessagesTest extends HubTest {
             assertThat(shareRequests(share.shareId())).hasSize(2);
         } finally {
             slowOnce.forEach(socialInsurance::removeStub);
+        }
+    }
+
+    @Test
+    void everyDepartmentTakesSeveralSharesAtOnceAndOneWaitsWhileIdle() {
+        // one consumer per department could not keep up with social insurance, which receives several shares per case
+        for (String department : List.of("tax", "social-insurance", "real-estate", "police", "housing-fund", "provincial")) {
+            org.apache.camel.component.jms.JmsEndpoint shares = (org.apache.camel.component.jms.JmsEndpoint)
+                    camel.getRoute(department + "-shares").getEndpoint();
+            assertThat(shares.getConcurrentConsumers()).as(department).isEqualTo(1);
+            assertThat(shares.getMaxConcurrentConsumers()).as(department).isEqualTo(4);
         }
     }
 

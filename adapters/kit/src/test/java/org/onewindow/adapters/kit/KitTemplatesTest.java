@@ -35,10 +35,10 @@ class KitTemplatesTest {
     }
 
     @Test
-    void theConsumersSayHowManyTasksAtMostAndWhatToCallWithoutDefaults() throws IOException {
+    void theConsumersSayHowManyTasksAndSharesAtMostAndWhatToCallWithoutDefaults() throws IOException {
         assertThat(parameters()).filteredOn(parameter -> List.of("maxConcurrentConsumers", "markSent", "recordReply",
                         "stillQueued", "delivered").contains(parameter.get("name")))
-                .hasSize(5).allSatisfy(parameter -> assertThat(parameter).doesNotContainKey("defaultValue"));
+                .hasSize(6).allSatisfy(parameter -> assertThat(parameter).doesNotContainKey("defaultValue"));
     }
 
     @Test
