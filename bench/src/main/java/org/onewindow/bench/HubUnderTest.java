@@ -52,17 +52,19 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     /**
-     * Starts the hub, with a flight recording (settings=profile) from launch when {@code recording} is given, and waits
-     * until /actuator/health says UP. The recording starts with the JVM because JFR's profile settings started on a
-     * running JVM make it recompile some 20,000 methods (minutes of CPU that the first measured stage would pay for,
-     * STACK.md); {@link #dumpRecording} writes what it holds so far, and the analysis keeps the measured window only.
+     * Starts the hub, with a flight recording from launch when {@code recording} is given, and waits until
+     * /actuator/health says UP. The recording holds execution samples only (execution-samples.jfc, every 10 ms): what
+     * the analysis reads, without the CPU that settings=profile's other events cost the hub. It starts with the JVM
+     * because a recording started on a running JVM made it recompile some 20,000 methods (minutes of CPU that the first
+     * measured stage would pay for, STACK.md); {@link #dumpRecording} writes what it holds so far, and the analysis
+     * keeps the measured window only.
      */
     static HubUnderTest start(Path dataDir, Path log, List<String> settings, Path recording) {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, HEAP));
         if (recording != null) {
-            command.add("-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
+            command.add("-XX:StartFlightRecording=name=bench,settings=" + samplesOnly(recording) + ",dumponexit=true,filename="
                     + recording.toAbsolutePath());
         }
         // -Donewindow.bench.hub-jvm-options="..." for experiments (JIT or GC flags); the report's setup names them
@@ -85,6 +87,21 @@ final class HubUnderTest implements AutoCloseable {
             // generous: on a 2-core machine shared with builds, a start took up to 112 s
             hub.awaitHealthy(Duration.ofSeconds(300));
             return hub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The recording's settings, written beside it from the benchmark's resources. */
+    private static Path samplesOnly(Path recording) {
+        Path settings = recording.toAbsolutePath().resolveSibling("execution-samples.jfc");
+        try (var in = HubUnderTest.class.getResourceAsStream("/execution-samples.jfc")) {
+            if (in == null) {
+                throw new IllegalStateException("execution-samples.jfc is not on the benchmark's classpath");
+            }
+            Files.createDirectories(settings.getParent());
+            Files.copy(in, settings, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return settings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,7 @@ import java.util.function.LongFunction;
 /**
  * {@code bench/run --quick}: what a case costs the hub, in a few minutes on 2 cores. One packaged hub (its own JVM, a
  * flight recording from launch, the database counters on) with an empty database; a warm-up of the mix; the hub left
- * idle; then four scenarios, each measured from before its first submission until its last case ended: warm
+ * idle; then four scenarios, each measured from before its first submission until its last case ended and the hub was quiet again: warm
  * restaurant cases only, enrolment cases only (both closed loop), the mix in closed loop (capacity) and the mix in
  * open loop below saturation (latency). Per scenario: hub CPU per completed case beside cases/s, the JIT's compile
  * time apart, the per-stage breakdown of the hub's Java threads (JFR), statements, commits and bytes written per case.
@@ -38,7 +38,7 @@ import java.util.function.LongFunction;
 final class QuickRun {
 
     static final String USAGE = """
-            bench/run --quick [--postgres] [--warm-up-seconds 60] [--idle-seconds 25] [--seconds 20] [--clients 4]
+            bench/run --quick [--postgres] [--warm-up-seconds 180] [--idle-seconds 25] [--seconds 20] [--clients 4]
                       [--mix-clients 16] [--rate 4] [--latency-ms 50] [--department-concurrency <hub default>]
                       [--baseline-seconds 5] [--label <name>] [--previous bench/results/2026-12-01.json] [--out bench/results]
               --postgres   the same measurements on PostgreSQL (embedded server) after those on H2, in the same report
@@ -49,7 +49,7 @@ final class QuickRun {
                    int latencyMs, int departmentConcurrency, int baselineSeconds, String label, Path previous, Path out) {
 
         static Options parse(String... args) {
-            Options o = new Options(false, 60, 25, 20, 4, 16, 4, 50, 0, 5, null, Path.of("bench/results/2026-12-01.json"),
+            Options o = new Options(false, 180, 25, 20, 4, 16, 4, 50, 0, 5, null, Path.of("bench/results/2026-12-01.json"),
                     Path.of("bench/results"));
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -232,7 +232,8 @@ final class QuickRun {
                         warm.outcomes().size(), warmSeconds, warmCompile, warmJitCpu));
 
                 // shares of the last cases reach their departments a moment after the cases completed
-                HubUnderTest.sleep(3_000);
+                double settle = awaitQuiet(hub);
+                say(String.format("%s: quiet %.1f s after the warm-up", name, settle));
                 Idle idle = idle(hub, database);
                 say(String.format("%s: idle %.1f ms CPU/s (JIT %.1f, GC %.1f), %.1f statements/s, %.1f commits/s", name, idle.hubCpuMsPerSecond(),
                         idle.jitCpuMsPerSecond(), idle.gcCpuMsPerSecond(), idle.statementsPerSecond(), idle.commitsPerSecond()));
@@ -274,6 +275,27 @@ final class QuickRun {
             }
         }
     }
+
+    /**
+     * Waits until the hub's work has settled, at most 3 minutes: a second with fewer than {@value #QUIET_STATEMENTS}
+     * statements (the sweeps and pollers of an idle hub stay below it), twice in a row.
+     *
+     * @return seconds waited
+     */
+    private static double awaitQuiet(HubUnderTest hub) {
+        long started = System.nanoTime();
+        double before = hub.sum("onewindow.database.statements");
+        int quietSeconds = 0;
+        while (quietSeconds < 2 && System.nanoTime() - started < 180_000_000_000L) {
+            HubUnderTest.sleep(1_000);
+            double now = hub.sum("onewindow.database.statements");
+            quietSeconds = now - before < QUIET_STATEMENTS ? quietSeconds + 1 : 0;
+            before = now;
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static final int QUIET_STATEMENTS = 20;
 
     private Idle idle(HubUnderTest hub, HubDatabase database) {
         double cpu = hub.cpuSeconds();
@@ -324,6 +346,8 @@ final class QuickRun {
         hub.profiler("start,event=itimer,interval=1ms");
         try (ResourceSampler sampler = new ResourceSampler(hub)) {
             result = run.run(driver);
+            // the cases' data shares go out after the cases completed: their work belongs to this scenario
+            awaitQuiet(hub);
             usage = sampler.usage();
         }
         hub.profiler("stop,collapsed,file=" + work.resolve(database.name() + "-" + name.replaceAll("[^a-z]+", "-") + ".collapsed").toAbsolutePath());
@@ -420,7 +444,7 @@ final class QuickRun {
                         + System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", load average at start "
                         + loadAverage(),
                 "hub", "packaged jar in its own JVM, " + HubUnderTest.HEAP + " " + System.getProperty("onewindow.bench.hub-jvm-options", "") + ", embedded Artemis, empty database at start; "
-                        + "JFR settings=profile from launch; onewindow.observability.database-counters.enabled=true",
+                        + "JFR from launch, execution samples only (bench execution-samples.jfc); onewindow.observability.database-counters.enabled=true",
                 "departments", "WireMock simulators in the benchmark's JVM (not the hub's), " + options.latencyMs()
                         + " ms per answer; consumers per department: "
                         + (options.departmentConcurrency() > 0 ? options.departmentConcurrency() : "the hub's defaults"),
@@ -428,7 +452,7 @@ final class QuickRun {
                         + " s idle (measured)",
                 "scenarios", "restaurant and enrolment only, " + options.clients() + " clients each; the mix with "
                         + options.mixClients() + " clients; the mix open loop at " + options.rate() + " cases/s; "
-                        + options.seconds() + " s of submissions each, measured until the last case ended",
+                        + options.seconds() + " s of submissions each, measured until the last case ended and the hub was quiet again (its data shares delivered)",
                 "commit", BenchRunner.commit());
     }
 
@@ -674,12 +698,12 @@ final class QuickRun {
         md.append("""
 
                 How it is measured (docs/benchmark.md, "bench/run --quick"): hub CPU is the process's user + system time from
-                /proc over a scenario, from its first submission until its last case ended, ÷ completed cases; it includes
+                /proc over a scenario, from its first submission until its last case ended and the hub was quiet again (fewer than 20 statements a second, twice: the cases' data shares delivered), ÷ completed cases; it includes
                 the clients' status reads of their cases and the hub's idle work over that time. The compiler threads' and
                 the GC/VM threads' CPU come from /proc/<pid>/task and are given apart; "JIT compile time" is the hub's
                 CompilationMXBean total (meter jvm.compilation.time: the compiler threads' elapsed time, which on a busy
                 machine exceeds their CPU) over the same time. The stages come from the
-                flight recording started with the hub's JVM (settings=profile), execution samples of the scenario's window,
+                flight recording started with the hub's JVM (execution samples only, every 10 ms), execution samples of the scenario's window,
                 each classified by the frame nearest the top of its stack that belongs to persistence (H2, PostgreSQL,
                 Hikari, Spring JDBC, the hub's *Store classes), messaging (Artemis, JMS, Camel JMS; only with no Camel or
                 hub frame above it: a consumer's routing and logic is "other"), outbound HTTP (Apache HttpClient, CXF,

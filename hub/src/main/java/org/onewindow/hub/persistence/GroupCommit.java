@@ -108,6 +108,33 @@ public class GroupCommit implements SmartLifecycle {
         });
     }
 
+    /**
+     * Puts the work in the next group commit without waiting for it, for a record whose loss in a crash changes
+     * nothing that matters (it is written again, or its absence is handled, after a restart). Units are committed in
+     * the order they were given, so a later unit of the same thread sees this one's changes. A failure is logged.
+     */
+    public void submit(String name, Runnable work) {
+        if (Thread.currentThread() == committer || inDatabaseTransaction() || !running) {
+            run(name, work);
+            return;
+        }
+        Unit<Void> unit = new Unit<>(name, () -> {
+            work.run();
+            return null;
+        });
+        unit.result.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.warn("A {} unit given without waiting failed: {}", name, failure.toString());
+            }
+        });
+        try {
+            queue.put(unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing work to the group commit", e);
+        }
+    }
+
     private void commitLoop() {
         List<Unit<?>> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {

@@ -28,8 +28,8 @@ import java.util.Set;
  * bundle steps when their inputs are ready, the case's end when every task is done, a rejection or a
  * dead letter when one department fails it. Every method is safe to call twice with the same task:
  * a task that is no longer open is left alone (the status guard in each UPDATE is what keeps a redelivered
- * message from doing anything twice). Each method is one unit of the next group commit; it returns once that
- * commit is durable, so the JMS message that caused it is acknowledged only then.
+ * message from doing anything twice). Each method that records an answer is one unit of the next group commit; it
+ * returns once that commit is durable, so the JMS message that caused it is acknowledged only then.
  */
 @Component("taskLedger")
 public class TaskLedger {
@@ -55,24 +55,32 @@ public class TaskLedger {
         this.clock = clock;
     }
 
-    /** The adapter is about to call the department. False when the task is no longer wanted (cancelled, already decided). */
+    /**
+     * The adapter is about to call the department. False when the task is no longer wanted (cancelled, already decided).
+     * The answer is a read; the task's move to SENT goes with the next group commit without being waited for, so the
+     * call does not wait for a commit. A crash before that commit leaves the task QUEUED: its message comes again and
+     * the department is asked again with the same idempotency key, as for a task left SENT. The reply's unit comes
+     * after this one from the same thread, so it is committed after it, or with it.
+     */
     public boolean markSent(TaskMessage task) {
-        return groupCommit.execute("task-sent", () -> sent(task));
-    }
-
-    private boolean sent(TaskMessage task) {
-        Instant now = clock.instant();
-        if (store.updateTask(task.taskId(), Set.of(TaskStatus.QUEUED), TaskStatus.SENT, null, null, null, now)) {
-            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_SENT, "sent to " + task.department(), now);
-            store.updateCaseStatus(task.caseId(), Set.of(CaseStatus.ACCEPTED), CaseStatus.IN_PROGRESS, null, now);
+        TaskStatus status = currentStatus(task);
+        if (status == TaskStatus.QUEUED) {
+            Instant sentAt = clock.instant();
+            groupCommit.submit("task-sent", () -> sent(task, sentAt));
             return true;
         }
-        TaskStatus status = currentStatus(task);
         if (status == TaskStatus.SENT) {
             return true; // a redelivery after a crash: ask again, with the same idempotency key
         }
         log.info("Task {} is {}; not sending it to {}", task.taskId(), status, task.department());
         return false;
+    }
+
+    private void sent(TaskMessage task, Instant sentAt) {
+        if (store.updateTask(task.taskId(), Set.of(TaskStatus.QUEUED), TaskStatus.SENT, null, null, null, sentAt)) {
+            store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_SENT, "sent to " + task.department(), sentAt);
+            store.updateCaseStatus(task.caseId(), Set.of(CaseStatus.ACCEPTED), CaseStatus.IN_PROGRESS, null, sentAt);
+        }
     }
 
     /** What the department's call route returned: its decision. */
@@ -94,7 +102,8 @@ public class TaskLedger {
     /** The department took the task and will call back; a callback that came first has already decided it. */
     private void acknowledged(TaskMessage task, DepartmentAcknowledgement acknowledgement) {
         Instant now = clock.instant();
-        if (store.updateTask(task.taskId(), Set.of(TaskStatus.SENT), TaskStatus.AWAITING_CALLBACK, null,
+        // QUEUED too: should the unit that marks it SENT have failed, the acknowledgement still counts
+        if (store.updateTask(task.taskId(), Set.of(TaskStatus.QUEUED, TaskStatus.SENT), TaskStatus.AWAITING_CALLBACK, null,
                 acknowledgement.departmentRef(), null, now)) {
             store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_ACKNOWLEDGED, task.department() + " accepted "
                     + task.itemCode() + " (" + acknowledgement.departmentRef() + "); its decision follows by callback", now);

@@ -118,6 +118,42 @@ class GroupCommitDatabaseTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM probe").query(Integer.class).single()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void workGivenWithoutWaitingIsCommittedBeforeTheSameThreadsNextUnit(Databases database) {
+        DataSource dataSource = probeTable(database.fresh());
+        GroupCommit groupCommit = GroupCommits.of(dataSource, new SimpleMeterRegistry(), 200);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        groupCommit.start();
+        try {
+            for (int n = 1; n <= 50; n++) {
+                int row = n;
+                groupCommit.submit("given", () -> insert(jdbc, row * 2));
+                // the next unit of this thread sees the row given before it, committed before or with it
+                int seen = groupCommit.execute("waited", () -> {
+                    insert(jdbc, row * 2 + 1);
+                    return jdbc.sql("SELECT COUNT(*) FROM probe WHERE n = ?").param(row * 2).query(Integer.class).single();
+                });
+                assertThat(seen).as("row %d", row * 2).isEqualTo(1);
+                assertThat(committedRowsUnchecked(dataSource, row * 2)).isEqualTo(1);
+            }
+            // a failing unit given without waiting fails alone: the caller goes on and the next unit commits
+            groupCommit.submit("given", () -> insert(jdbc, 2));
+            groupCommit.run("waited", () -> insert(jdbc, 1_000));
+        } finally {
+            groupCommit.stop();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM probe").query(Integer.class).single()).isEqualTo(101);
+    }
+
+    private static int committedRowsUnchecked(DataSource dataSource, int n) {
+        try {
+            return committedRows(dataSource, n);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static DataSource probeTable(DataSource dataSource) {
         JdbcClient.create(dataSource).sql("CREATE TABLE probe (n INT PRIMARY KEY)").update();
         return dataSource;
