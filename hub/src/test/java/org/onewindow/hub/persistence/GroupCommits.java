@@ -19,6 +19,7 @@ public final class GroupCommits {
 
     public static GroupCommit of(DataSource dataSource, MeterRegistry meters, int maxUnits) {
         return new GroupCommit(new DataSourceTransactionManager(dataSource), dataSource,
-                new PersistenceProperties(new PersistenceProperties.GroupCommitSettings(maxUnits, 10_000)), meters);
+                new PersistenceProperties(new PersistenceProperties.GroupCommitSettings(maxUnits, 10_000),
+                        new PersistenceProperties.H2Settings(5_000, 80, 4 * 1024 * 1024)), meters);
     }
 }
