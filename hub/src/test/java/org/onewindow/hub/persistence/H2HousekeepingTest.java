@@ -20,19 +20,27 @@ class H2HousekeepingTest {
 
     @Test
     void theFileStaysCompactAndKeepsEveryRow(@TempDir Path dir) throws Exception {
-        long without = write(dir.resolve("without"), false);
-        long with = write(dir.resolve("with"), true);
-        System.out.printf("H2 file after 3,000 rows and 9,000 commits: %d bytes without housekeeping, %d with%n", without, with);
-        assertThat(with).as("file with housekeeping (%d bytes) against without (%d bytes)", with, without)
-                .isLessThan(without / 2);
+        Written without = write(dir.resolve("without"), false);
+        Written with = write(dir.resolve("with"), true);
+        System.out.printf("H2 file after 3,000 rows and 9,000 commits: without housekeeping %d bytes, %d %% of its chunk space live;"
+                + " with housekeeping %d bytes, %d %% live%n", without.bytes(), without.fillRate(), with.bytes(), with.fillRate());
+        // how much smaller the file ends up depends on how fast freed chunks are released (the machine's load: 7 to
+        // 26 MB against 34 here); what housekeeping always does is keep most of the chunk space live
+        assertThat(without.fillRate()).isLessThan(40);
+        assertThat(with.fillRate()).isGreaterThanOrEqualTo(60);
+        assertThat(with.bytes()).isLessThan(without.bytes());
     }
 
-    /** The hub's pattern: rows inserted, then updated a few times, each change its own commit; answers the file size. */
-    private static long write(Path dir, boolean housekeeping) throws Exception {
+    private record Written(long bytes, int fillRate) {
+    }
+
+    /** The hub's pattern: rows inserted, then updated a few times, each change its own commit. */
+    private static Written write(Path dir, boolean housekeeping) throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("db") + SETTINGS);
         dataSource.setUser("sa");
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        int fillRate;
         // keeps the database open between the statements, as the hub's pool does
         try (var keepOpen = dataSource.getConnection()) {
             jdbc.sql("CREATE TABLE cases (case_id VARCHAR(40) PRIMARY KEY, status VARCHAR(20), request_json VARCHAR)").update();
@@ -44,16 +52,18 @@ class H2HousekeepingTest {
                 jdbc.sql("INSERT INTO cases VALUES (?, 'ACCEPTED', ?)").params("C" + n, request).update();
                 jdbc.sql("UPDATE cases SET status = 'IN_PROGRESS' WHERE case_id = ?").param("C" + n).update();
                 jdbc.sql("UPDATE cases SET status = 'COMPLETED' WHERE case_id = ?").param("C" + n).update();
-                if (housekeeping && n % 100 == 0) {
+                if (housekeeping && n % 20 == 0) {
                     keeper.compact();
                 }
             }
             if (housekeeping) {
-                keeper.compact();
-                assertThat(keeper.fillRate()).isGreaterThanOrEqualTo(50);
+                for (int round = 0; round < 50 && keeper.compact(); round++) {
+                    // until nothing is left to rewrite
+                }
             }
+            fillRate = keeper.fillRate();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM cases WHERE status = 'COMPLETED'").query(Integer.class).single()).isEqualTo(3_000);
         }
-        return Files.size(dir.resolve("db.mv.db"));
+        return new Written(Files.size(dir.resolve("db.mv.db")), fillRate);
     }
 }
