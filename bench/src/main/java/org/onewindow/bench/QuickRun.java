@@ -254,8 +254,14 @@ final class QuickRun {
                         "open", options.rate(), CaseKind::draw,
                         d -> d.openLoop(options.rate(), time, 100_000), http, drain));
 
+                if (!postgres) {
+                    hub.profiler("start,event=itimer,interval=1ms");
+                }
                 LicenceVerificationBaseline verify = postgres ? null
                         : LicenceVerificationBaseline.run(hub.baseUrl(), 16, Duration.ofSeconds(options.baselineSeconds()));
+                if (!postgres) {
+                    hub.profiler("stop,collapsed,file=" + work.resolve("h2-verify.collapsed").toAbsolutePath());
+                }
                 if (verify != null) {
                     say(String.format("%s: verify one per call %.0f/s, batches %.0f/s", name, verify.endpointPerSecond(),
                             verify.batchPerSecond()));

@@ -141,6 +141,10 @@ class StrangersAreRefusedTest extends HubTest {
         assertThat(hub.as(DemoCallers.PROMETHEUS).get("/actuator/health").json().fieldNames()).toIterable().containsExactly("status");
         assertThat(hub.as(DemoCallers.PROMETHEUS).get("/actuator/metrics").status()).isEqualTo(200);
         assertThat(hub.as(DemoCallers.OPERATOR).get("/actuator/metrics").status()).isEqualTo(200);
+        // requests are measured once, as http_server_requests; Spring Security's per-filter observations are off
+        List<String> meters = new java.util.ArrayList<>();
+        hub.as(DemoCallers.OPERATOR).get("/actuator/metrics").json().get("names").forEach(name -> meters.add(name.asText()));
+        assertThat(meters).contains("http.server.requests").noneMatch(name -> name.startsWith("spring.security"));
     }
 
     private static void expect(String what, HubClient.Reply reply, int status) {
