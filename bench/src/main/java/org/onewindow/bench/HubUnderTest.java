@@ -130,7 +130,17 @@ final class HubUnderTest implements AutoCloseable {
      * libasyncProfiler.so> (tools.profiler:async-profiler on Maven Central): loaded through jcmd's JVMTI.agent_load, so
      * the hub starts as usual and only the window between the two calls is sampled. Does nothing otherwise.
      */
-    void profiler(String arguments) {
+    /** Starts sampling the hub's CPU every millisecond (see {@link #profiler}). */
+    void startProfile() {
+        profiler("start,event=itimer,interval=1ms");
+    }
+
+    /** Stops sampling and writes what was sampled since {@link #startProfile} as collapsed stacks. */
+    void stopProfile(Path collapsed) {
+        profiler("stop,collapsed,file=" + collapsed.toAbsolutePath());
+    }
+
+    private void profiler(String arguments) {
         String library = System.getProperty("onewindow.bench.async-profiler");
         if (library == null || library.isBlank()) {
             return;

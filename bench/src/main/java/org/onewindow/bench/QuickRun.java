@@ -255,12 +255,12 @@ final class QuickRun {
                         d -> d.openLoop(options.rate(), time, 100_000), http, drain));
 
                 if (!postgres) {
-                    hub.profiler("start,event=itimer,interval=1ms");
+                    hub.startProfile();
                 }
                 LicenceVerificationBaseline verify = postgres ? null
                         : LicenceVerificationBaseline.run(hub.baseUrl(), 16, Duration.ofSeconds(options.baselineSeconds()));
                 if (!postgres) {
-                    hub.profiler("stop,collapsed,file=" + work.resolve("h2-verify.collapsed").toAbsolutePath());
+                    hub.stopProfile(work.resolve("h2-verify.collapsed"));
                 }
                 if (verify != null) {
                     say(String.format("%s: verify one per call %.0f/s, batches %.0f/s", name, verify.endpointPerSecond(),
@@ -310,10 +310,10 @@ final class QuickRun {
         double commits = hub.sum("onewindow.database.commits");
         long written = writeBytes(hub, database);
         long t = System.nanoTime();
-        hub.profiler("start,event=itimer,interval=1ms");
+        hub.startProfile();
         HubUnderTest.sleep(options.idleSeconds() * 1000L);
         double seconds = (System.nanoTime() - t) / 1e9;
-        hub.profiler("stop,collapsed,file=" + work.resolve(database.name() + "-idle.collapsed").toAbsolutePath());
+        hub.stopProfile(work.resolve(database.name() + "-idle.collapsed"));
         double[] jitGcAfter = hub.jitAndGcCpuSeconds();
         return new Idle(round1(seconds), round1((hub.cpuSeconds() - cpu) * 1000 / seconds),
                 round1((jitGcAfter[0] - jitGc[0]) * 1000 / seconds), round1((jitGcAfter[1] - jitGc[1]) * 1000 / seconds),
@@ -349,14 +349,14 @@ final class QuickRun {
         double hubCpu = hub.cpuSeconds();
         double benchCpu = ResourceSampler.benchCpuSeconds();
         // only with -Donewindow.bench.async-profiler=...: a 1 ms wall-clock-free CPU profile of this scenario alone
-        hub.profiler("start,event=itimer,interval=1ms");
+        hub.startProfile();
         try (ResourceSampler sampler = new ResourceSampler(hub)) {
             result = run.run(driver);
             // the cases' data shares go out after the cases completed: their work belongs to this scenario
             awaitQuiet(hub);
             usage = sampler.usage();
         }
-        hub.profiler("stop,collapsed,file=" + work.resolve(database.name() + "-" + name.replaceAll("[^a-z]+", "-") + ".collapsed").toAbsolutePath());
+        hub.stopProfile(work.resolve(database.name() + "-" + name.replaceAll("[^a-z]+", "-") + ".collapsed"));
         hubCpu = hub.cpuSeconds() - hubCpu;
         double[] jitGcAfter = hub.jitAndGcCpuSeconds();
         benchCpu = ResourceSampler.benchCpuSeconds() - benchCpu;

@@ -41,11 +41,11 @@ public class H2Housekeeping {
             return false;
         }
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)) {
+            MVStore store = mvStore(connection);
+            if (store == null) {
                 notH2 = true;
                 return false;
             }
-            MVStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
             int fillRate = store.getFileStore().getChunksFillRate();
             if (!announced) {
                 announced = true;
@@ -64,13 +64,18 @@ public class H2Housekeeping {
     /** The share of the file's chunk space that holds live pages, in percent (H2 only; -1 elsewhere). */
     public int fillRate() {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)) {
-                return -1;
-            }
-            return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore()
-                    .getFileStore().getChunksFillRate();
+            MVStore store = mvStore(connection);
+            return store == null ? -1 : store.getFileStore().getChunksFillRate();
         } catch (SQLException e) {
             return -1;
         }
+    }
+
+    /** The H2 store behind a connection of the pool, or null when the database is not H2. */
+    private static MVStore mvStore(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return null;
+        }
+        return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
     }
 }

@@ -20,12 +20,10 @@ import java.time.Instant;
 final class CheckedTokens implements JwtDecoder {
 
     private final JwtDecoder decoder;
-    private final Clock clock;
     private final Cache<String, Jwt> checked;
 
     CheckedTokens(JwtDecoder decoder, Clock clock, Duration remember, long maximumTokens) {
         this.decoder = decoder;
-        this.clock = clock;
         long rememberNanos = remember.toNanos();
         this.checked = Caffeine.newBuilder()
                 .maximumSize(maximumTokens)
@@ -54,8 +52,9 @@ final class CheckedTokens implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
+        // an entry is gone once its token expired (the cache's expiry, on the same clock)
         Jwt jwt = checked.getIfPresent(token);
-        if (jwt != null && (jwt.getExpiresAt() == null || clock.instant().isBefore(jwt.getExpiresAt()))) {
+        if (jwt != null) {
             return jwt;
         }
         jwt = decoder.decode(token);
