@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -132,7 +134,13 @@ final class HubUnderTest implements AutoCloseable {
      */
     /** Starts sampling the hub's CPU every millisecond (see {@link #profiler}). */
     void startProfile() {
-        profiler("start,event=itimer,interval=1ms");
+        // event=cpu (perf events) sees every thread's CPU; itimer only fires on the scheduler's tick and missed most of an
+        // idle hub's short wake-ups (81 samples for 1.5 s of CPU). itimer stays the fallback where perf events are refused.
+        try {
+            profiler("start,event=cpu,interval=1ms");
+        } catch (IllegalStateException refused) {
+            profiler("start,event=itimer,interval=1ms");
+        }
     }
 
     /** Stops sampling and writes what was sampled since {@link #startProfile} as collapsed stacks. */
@@ -179,8 +187,9 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     /**
-     * CPU seconds of the hub's JIT compiler threads ("C1/C2 CompilerThre…") and of its garbage collector and VM
-     * threads ("GC Thread#…", "G1 …", "VM Thread"), from /proc/&lt;pid&gt;/task: {jit, gc}. These threads are not in
+     * CPU seconds of the hub's JIT compiler threads ("C1/C2 CompilerThre…") and of its garbage collector, VM and
+     * recorder threads ("GC Thread#…", "G1 …", "VM Thread", "VM Periodic Task", "JFR …", "Attach Listener"), from
+     * /proc/&lt;pid&gt;/task: {jit, gc}. These threads are not in
      * JFR's execution samples, so the report gives them apart. Compiler threads that ended in between are missed.
      */
     double[] jitAndGcCpuSeconds() {
@@ -191,7 +200,10 @@ final class HubUnderTest implements AutoCloseable {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     boolean compiler = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
-                    boolean collector = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread");
+                    // with the collector: the VM's own threads, and the recorders the benchmark adds (JFR's sampler and
+                    // recorder, the attach listener that loads async-profiler): idle, these took 24 ms/s (2026-12-06)
+                    boolean collector = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM ")
+                            || name.startsWith("JFR ") || name.equals("Attach Listener");
                     if (!compiler && !collector) {
                         continue;
                     }
@@ -210,6 +222,30 @@ final class HubUnderTest implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return new double[]{jit, gc};
+    }
+
+    /**
+     * CPU seconds of the hub's live threads so far, summed by thread name with digits replaced by '#' (so that a pool's
+     * threads count together), from /proc/&lt;pid&gt;/task. Threads that ended in between are missed.
+     */
+    Map<String, Double> cpuSecondsByThreadName() {
+        Map<String, Double> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND,
+                            Double::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while we listed them
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byName;
     }
 
     /** Bytes the hub's process has caused to be written to storage so far (write_bytes of /proc/&lt;pid&gt;/io). */

@@ -32,9 +32,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param batchSize      licences per call to POST /api/v1/licences/verifications
  * @param batchPerSecond VALID verifications/s through the batch endpoint
  * @param endpointErrors answers other than 200 VALID, or failed calls
+ * @param hubCpuMsPerCall the hub's process CPU while the one-per-call clients ran ÷ VALID answers
+ * @param hubJitMsPerCall of that, its compiler threads
+ * @param hubCores     the hub's process CPU while the one-per-call clients ran ÷ the window
  */
 record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int threads, int clients, double endpointPerSecond,
-                                   int batchSize, double batchPerSecond, long endpointErrors) {
+                                   int batchSize, double batchPerSecond, long endpointErrors, double hubCpuMsPerCall,
+                                   double hubJitMsPerCall, double hubCores) {
+
+    /**
+     * The endpoint's own warm-up: a path first taken here, so the JIT compiles it now. One second left the hub's compiler
+     * threads with 42 % of its CPU in the measured window (bench/run --quick with async-profiler, 2026-12-06).
+     */
+    static final Duration ENDPOINT_WARM_UP = Duration.ofSeconds(15);
 
     static final int BATCH = 20;
 
@@ -47,7 +57,8 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
         return Math.round(bestEndpointPerSecond() / Math.max(0.001, rawAllCores) * 1000) / 1000.0;
     }
 
-    static LicenceVerificationBaseline run(String hubBaseUrl, int clients, Duration each) {
+    static LicenceVerificationBaseline run(HubUnderTest hub, int clients, Duration each) {
+        String hubBaseUrl = hub.baseUrl();
         JsonNode licenceJson = seededIdCard();
         Licence licence = BenchHttp.JSON.convertValue(licenceJson, Licence.class);
         PublicKey key = issuerKey(licence.issuerCode());
@@ -66,8 +77,15 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
                 .header("Content-Type", "application/json")
                 .header("Authorization", http.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        endpoint(http, request, clients, Duration.ofSeconds(1), "\"VALID\"", 1); // warm-up: JIT, connections, the cache
+        endpoint(http, request, clients, ENDPOINT_WARM_UP, "\"VALID\"", 1); // warm-up: JIT, connections, the cache
+        double cpu = hub.cpuSeconds();
+        double jit = hub.jitAndGcCpuSeconds()[0];
+        long started = System.nanoTime();
         long[] single = endpoint(http, request, clients, each, "\"VALID\"", 1);
+        double window = (System.nanoTime() - started) / 1e9;
+        double hubMs = (hub.cpuSeconds() - cpu) * 1000;
+        double jitMs = (hub.jitAndGcCpuSeconds()[0] - jit) * 1000;
+        long answered = Math.max(1, single[0]);
         ObjectNode batch = BenchHttp.JSON.createObjectNode();
         var items = batch.putArray("verifications");
         for (int i = 0; i < BATCH; i++) {
@@ -82,7 +100,8 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
         long[] batched = endpoint(http, batchRequest, clients, each, "\"results\"", BATCH);
         double seconds = each.toNanos() / 1e9;
         return new LicenceVerificationBaseline(round(one), round(all), threads, clients, round(single[0] / seconds),
-                BATCH, round(batched[0] / seconds), single[1] + batched[1]);
+                BATCH, round(batched[0] / seconds), single[1] + batched[1], Math.round(hubMs / answered * 1000) / 1000.0,
+                Math.round(jitMs / answered * 1000) / 1000.0, Math.round(hubMs / 1000 / window * 100) / 100.0);
     }
 
     private static double rawPerSecond(Licence licence, PublicKey key, int threads, Duration each) {

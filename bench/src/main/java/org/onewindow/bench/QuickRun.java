@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ final class QuickRun {
      * @param compileMsPerCase       the JIT's compile time (CompilationMXBean: elapsed time of the compiler threads, which on
      *                               a busy machine exceeds their CPU) ÷ cases: falls as the JIT settles
      * @param jitCpuMsPerCase        the CPU of the hub's compiler threads (/proc/&lt;pid&gt;/task) ÷ cases, part of hub CPU
-     * @param gcCpuMsPerCase         the CPU of its GC and VM threads ÷ cases, part of hub CPU
+     * @param gcCpuMsPerCase         the CPU of its GC, VM and recorder (JFR, attach) threads ÷ cases, part of hub CPU
      * @param benchCpuMsPerCase      the benchmark JVM (load generator and department simulators) ÷ cases
      * @param simulatorCpuMsPerCase  of that, the simulators' Jetty and WireMock threads (thread CPU clocks; threads that
      *                               end within the scenario are missed, so a lower bound)
@@ -138,8 +139,10 @@ final class QuickRun {
     }
 
     /** The hub left alone after warm-up: what it burns with nothing to do. */
+    /** @param busiestThreads the hub's threads that used the most CPU, ms per second by thread name (digits as #) */
     record Idle(double seconds, double hubCpuMsPerSecond, double jitCpuMsPerSecond, double gcCpuMsPerSecond,
-                double statementsPerSecond, double commitsPerSecond, double writeBytesPerSecond) {
+                double statementsPerSecond, double commitsPerSecond, double writeBytesPerSecond,
+                Map<String, Double> busiestThreads) {
     }
 
     record DatabaseRun(String database, double startSeconds, int warmUpCases, double warmUpSeconds, double warmUpCompileMs,
@@ -151,7 +154,8 @@ final class QuickRun {
     }
 
     record Result(String date, String command, double wallSeconds, Map<String, Object> setup, List<DatabaseRun> runs,
-                  RawArtemisBaseline.Result rawArtemis, double messagingRatio, List<Target> targets) {
+                  RawArtemisBaseline.Result rawArtemis, RawArtemisBaseline.Result rawArtemisBatched, double messagingRatio,
+                  List<Target> targets) {
     }
 
     private static final CaseKind RESTAURANT = CaseKind.MIX.get(0);
@@ -190,10 +194,16 @@ final class QuickRun {
         double maxHubMessages = maxMessages(runs.get(0));
         RawArtemisBaseline.Result raw = RawArtemisBaseline.run(work.resolve("raw-artemis"), 380, 4, 8,
                 Duration.ofSeconds(options.baselineSeconds()));
+        // the same broker with producers sending ten messages per commit, as the outbox relay sends a commit's messages
+        RawArtemisBaseline.Result rawBatched = RawArtemisBaseline.run(work.resolve("raw-artemis-batched"), 380, 4, 8,
+                Duration.ofSeconds(options.baselineSeconds()), 10);
         double ratio = Math.round(maxHubMessages / Math.max(0.001, raw.messagesPerSecond()) * 1000) / 1000.0;
-        say(String.format("Baseline raw Artemis: %.0f messages/s; the hub's busiest %.1f (%.3f)", raw.messagesPerSecond(), maxHubMessages, ratio));
+        say(String.format("Baseline raw Artemis: %.0f messages/s, %.2f ms CPU each (ten per send: %.0f/s, %.2f ms); the hub's busiest %.1f (%.3f)",
+                raw.messagesPerSecond(), raw.cpuMsPerMessage(), rawBatched.messagesPerSecond(), rawBatched.cpuMsPerMessage(),
+                maxHubMessages, ratio));
         double wall = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
-        Result result = new Result(LocalDate.now().toString(), command, wall, setup(), runs, raw, ratio, targets(runs, ratio));
+        Result result = new Result(LocalDate.now().toString(), command, wall, setup(), runs, raw, rawBatched, ratio,
+                targets(runs, ratio));
         return write(result);
     }
 
@@ -258,7 +268,7 @@ final class QuickRun {
                     hub.startProfile();
                 }
                 LicenceVerificationBaseline verify = postgres ? null
-                        : LicenceVerificationBaseline.run(hub.baseUrl(), 16, Duration.ofSeconds(options.baselineSeconds()));
+                        : LicenceVerificationBaseline.run(hub, 16, Duration.ofSeconds(options.baselineSeconds()));
                 if (!postgres) {
                     hub.stopProfile(work.resolve("h2-verify.collapsed"));
                 }
@@ -309,17 +319,25 @@ final class QuickRun {
         double statements = hub.sum("onewindow.database.statements");
         double commits = hub.sum("onewindow.database.commits");
         long written = writeBytes(hub, database);
+        Map<String, Double> threads = hub.cpuSecondsByThreadName();
         long t = System.nanoTime();
         hub.startProfile();
         HubUnderTest.sleep(options.idleSeconds() * 1000L);
         double seconds = (System.nanoTime() - t) / 1e9;
         hub.stopProfile(work.resolve(database.name() + "-idle.collapsed"));
         double[] jitGcAfter = hub.jitAndGcCpuSeconds();
+        Map<String, Double> busiest = new LinkedHashMap<>();
+        hub.cpuSecondsByThreadName().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), round1((e.getValue() - threads.getOrDefault(e.getKey(), 0.0)) * 1000 / seconds)))
+                .filter(e -> e.getValue() >= 0.5)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(8)
+                .forEach(e -> busiest.put(e.getKey(), e.getValue()));
         return new Idle(round1(seconds), round1((hub.cpuSeconds() - cpu) * 1000 / seconds),
                 round1((jitGcAfter[0] - jitGc[0]) * 1000 / seconds), round1((jitGcAfter[1] - jitGc[1]) * 1000 / seconds),
                 round1((hub.sum("onewindow.database.statements") - statements) / seconds),
                 round1((hub.sum("onewindow.database.commits") - commits) / seconds),
-                Math.round((writeBytes(hub, database) - written) / seconds));
+                Math.round((writeBytes(hub, database) - written) / seconds), busiest);
     }
 
     private interface Load {
@@ -341,7 +359,7 @@ final class QuickRun {
         double compile = hub.compilationMs();
         double[] jitGc = hub.jitAndGcCpuSeconds();
         long written = writeBytes(hub, database);
-        long simulatorNanos = simulatorCpuNanos();
+        Map<Long, Long> simulatorNanos = simulatorCpuNanos();
         double serverCpu = databaseServerCpuSeconds(database);
         Instant from = Instant.now();
         LoadDriver.Run result;
@@ -371,7 +389,7 @@ final class QuickRun {
                 point.casesPerSecond(), round1(hubCpu * 1000 / cases), round2(hubCpu / seconds),
                 round1((hub.compilationMs() - compile) / cases), round1((jitGcAfter[0] - jitGc[0]) * 1000 / cases),
                 round1((jitGcAfter[1] - jitGc[1]) * 1000 / cases), round1(benchCpu * 1000 / cases),
-                round1((simulatorCpuNanos() - simulatorNanos) / 1e6 / cases),
+                round1(simulatorCpuNanosSince(simulatorNanos) / 1e6 / cases),
                 round1((databaseServerCpuSeconds(database) - serverCpu) * 1000 / cases), point.latency(), point.overhead(),
                 point.bundleToCriticalPath(), point.messagesPerSecond(),
                 round1((hub.sum("onewindow.database.statements") - statements) / cases), typesPerCase,
@@ -430,16 +448,30 @@ final class QuickRun {
      * CPU of the department simulators in this JVM: the threads of their Jetty pools ("qtp…") and of WireMock's
      * delayed-answer executor ("pool-…"), by their thread CPU clocks. Only those alive at both readings count.
      */
-    private static long simulatorCpuNanos() {
+    /** CPU so far of each simulator thread (Jetty's "qtp…" and WireMock's "pool-…"), by thread id. */
+    private static Map<Long, Long> simulatorCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
+        Map<Long, Long> byThread = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && (info.getThreadName().startsWith("qtp") || info.getThreadName().startsWith("pool-"))) {
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
                 if (cpu > 0) {
-                    total += cpu;
+                    byThread.put(info.getThreadId(), cpu);
                 }
             }
+        }
+        return byThread;
+    }
+
+    /**
+     * The simulator threads' CPU since {@code before}, thread by thread: Jetty ends idle threads of its pool, and a sum
+     * over the threads alive at each end came out negative (-8.9 ms per case, 2026-12-06). A thread that ended in
+     * between is missed, so this is a lower bound.
+     */
+    private static long simulatorCpuNanosSince(Map<Long, Long> before) {
+        long total = 0;
+        for (Map.Entry<Long, Long> now : simulatorCpuNanos().entrySet()) {
+            total += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
         }
         return total;
     }
@@ -477,11 +509,11 @@ final class QuickRun {
         List<Target> t = new ArrayList<>();
         t.add(target("hub CPU per warm restaurant case ≤ 10 ms", prev.note("no per-kind figure; the mix: " + prev.cpuPerCase),
                 runs, r -> scenario(r, "restaurant").hubCpuMsPerCase(), v -> f("%.1f ms", v), v -> v <= 10));
-        t.add(target("… the same without the JIT compiler and GC threads", "–",
+        t.add(target("… the same without the JIT compiler, GC, VM and recorder threads", "–",
                 runs, r -> ownMs(scenario(r, "restaurant")), v -> f("%.1f ms", v), v -> v <= 10));
         t.add(target("hub CPU per enrolment case ≤ 3 ms", prev.note("no per-kind figure"),
                 runs, r -> scenario(r, "enrolment").hubCpuMsPerCase(), v -> f("%.1f ms", v), v -> v <= 3));
-        t.add(target("… the same without the JIT compiler and GC threads", "–",
+        t.add(target("… the same without the JIT compiler, GC, VM and recorder threads", "–",
                 runs, r -> ownMs(scenario(r, "enrolment")), v -> f("%.1f ms", v), v -> v <= 3));
         t.add(target("mix ≥ 100 cases/s sustained", prev.note(prev.bestSustained),
                 runs, r -> scenario(r, "mix, closed loop").casesPerSecond(),
@@ -500,7 +532,7 @@ final class QuickRun {
                 runs, r -> scenario(r, "restaurant").writeBytesPerCase(), v -> f("%.0f KB", v / 1000), v -> v <= 50_000));
         t.add(target("idle hub CPU ≤ 10 ms per second", prev.note("not measured (issue 12: 40–47 ms/s)"),
                 runs, r -> r.idle().hubCpuMsPerSecond(), v -> f("%.1f ms/s", v), v -> v <= 10));
-        t.add(target("… the same without the JIT compiler and GC threads", "–",
+        t.add(target("… the same without the JIT compiler, GC, VM and recorder threads", "–",
                 runs, r -> round1(r.idle().hubCpuMsPerSecond() - r.idle().jitCpuMsPerSecond() - r.idle().gcCpuMsPerSecond()),
                 v -> f("%.1f ms/s", v), v -> v <= 10));
         t.add(target("POST /api/v1/licences/verify, one per call, cached ≥ 3,000/s", prev.note(prev.verify),
@@ -633,9 +665,14 @@ final class QuickRun {
                     run.databaseBytes() / 1048576.0));
             Idle idle = run.idle();
             md.append(f("Idle (%.0f s after the warm-up, nothing submitted): **%.1f ms of hub CPU per second** (of which compiler threads "
-                            + "%.1f, GC and VM threads %.1f), %.1f statements/s, %.1f commits/s, %.0f bytes written/s.%n%n", idle.seconds(),
+                            + "%.1f, GC, VM and recorder threads %.1f), %.1f statements/s, %.1f commits/s, %.0f bytes written/s.%n%n", idle.seconds(),
                     idle.hubCpuMsPerSecond(), idle.jitCpuMsPerSecond(), idle.gcCpuMsPerSecond(), idle.statementsPerSecond(),
                     idle.commitsPerSecond(), idle.writeBytesPerSecond()));
+            if (!idle.busiestThreads().isEmpty()) {
+                md.append("Its busiest threads while idle (ms of CPU per second; /proc/<pid>/task, digits as #): ");
+                md.append(idle.busiestThreads().entrySet().stream().map(e -> f("`%s` %.1f", e.getKey(), e.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", "))).append(".\n\n");
+            }
             md.append("| scenario | load | cases | not completed | cases/s | **hub CPU ms/case** | of which compiler threads | of which GC "
                     + "| JIT compile time ms/case | hub cores "
                     + "| bench JVM ms/case | of which simulators | database server ms/case | p50 ms | p99 ms | overhead p99 ms | bundle ÷ critical path p50 "
@@ -666,7 +703,7 @@ final class QuickRun {
             md.append("\n");
             md.append("| JIT compiler threads (apart) |");
             run.scenarios().forEach(s -> md.append(f(" %.1f |", s.jitCpuMsPerCase())));
-            md.append("\n| GC and VM threads (apart) |");
+            md.append("\n| GC, VM and recorder threads (apart) |");
             run.scenarios().forEach(s -> md.append(f(" %.1f |", s.gcCpuMsPerCase())));
             md.append("\n");
             for (String stage : StageBreakdown.ORDER) {
@@ -691,8 +728,11 @@ final class QuickRun {
             }
             if (run.verify() != null) {
                 LicenceVerificationBaseline v = run.verify();
-                md.append(f("%nVerify, 16 clients, presented licence, cached: %.0f/s one per call, %.0f/s in batches of %d (%d errors); "
-                                + "raw BouncyCastle SM2 %.0f/s on %d threads.%n", v.endpointPerSecond(), v.batchPerSecond(), v.batchSize(),
+                md.append(f("%nVerify, 16 clients, presented licence, cached, after %d s of warm-up: %.0f/s one per call (the hub: "
+                                + "%.3f ms of CPU per call, of which compiler threads %.3f; %.2f cores), %.0f/s in batches of %d "
+                                + "(%d errors); raw BouncyCastle SM2 %.0f/s on %d threads.%n",
+                        LicenceVerificationBaseline.ENDPOINT_WARM_UP.toSeconds(), v.endpointPerSecond(), v.hubCpuMsPerCall(),
+                        v.hubJitMsPerCall(), v.hubCores(), v.batchPerSecond(), v.batchSize(),
                         v.endpointErrors(), v.rawAllCores(), v.threads()));
             }
         }
@@ -700,13 +740,25 @@ final class QuickRun {
             md.append("\nThe PostgreSQL run failed: `").append(postgresFailure).append("` (see the working directory's logs).\n");
         }
         md.append(f("%nRaw Artemis (same run, after the hub stopped; 380 B persistent, transacted, 4 producers / 8 consumers): "
-                + "%.0f messages/s; the hub's busiest scenario ÷ that: %.3f.%n", r.rawArtemis().messagesPerSecond(), r.messagingRatio()));
+                        + "%.0f messages/s, %.2f ms of CPU per message sent and received (broker, producers and consumers in the "
+                        + "benchmark's JVM); the hub's busiest scenario ÷ that: %.3f.", r.rawArtemis().messagesPerSecond(),
+                r.rawArtemis().cpuMsPerMessage(), r.messagingRatio()));
+        md.append(f(" With ten messages sent per commit (as the outbox relay sends a commit's messages; consumers still take one per "
+                        + "transaction): %.0f messages/s, %.2f ms of CPU per message.", r.rawArtemisBatched().messagesPerSecond(),
+                r.rawArtemisBatched().cpuMsPerMessage()));
+        r.runs().get(0).scenarios().stream().filter(s -> s.name().equals("restaurant") && s.casesPerSecond() > 0).findFirst()
+                .ifPresent(s -> md.append(f(" A restaurant case sends %.1f messages: at the raw broker's cost that is %.1f ms "
+                                + "(%.1f ms sent ten per commit) of CPU per case before any of the hub's own work.",
+                        s.messagesPerSecond() / s.casesPerSecond(),
+                        s.messagesPerSecond() / s.casesPerSecond() * r.rawArtemis().cpuMsPerMessage(),
+                        s.messagesPerSecond() / s.casesPerSecond() * r.rawArtemisBatched().cpuMsPerMessage())));
+        md.append('\n');
         md.append("""
 
                 How it is measured (docs/benchmark.md, "bench/run --quick"): hub CPU is the process's user + system time from
                 /proc over a scenario, from its first submission until its last case ended and the hub was quiet again (fewer than 20 statements a second, twice: the cases' data shares delivered), ÷ completed cases; it includes
                 the clients' status reads of their cases and the hub's idle work over that time. The compiler threads' and
-                the GC/VM threads' CPU come from /proc/<pid>/task and are given apart; "JIT compile time" is the hub's
+                the GC/VM threads' CPU (with JFR's and the attach listener's: the benchmark's recorders) come from /proc/<pid>/task and are given apart; "JIT compile time" is the hub's
                 CompilationMXBean total (meter jvm.compilation.time: the compiler threads' elapsed time, which on a busy
                 machine exceeds their CPU) over the same time. The stages come from the
                 flight recording started with the hub's JVM (execution samples only, every 10 ms), execution samples of the scenario's window,

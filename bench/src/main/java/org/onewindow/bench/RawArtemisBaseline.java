@@ -27,10 +27,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RawArtemisBaseline {
 
-    record Result(int producers, int consumers, int messageBytes, double seconds, long messages, double messagesPerSecond) {
+    /**
+     * @param cpuMsPerMessage the benchmark JVM's CPU (broker, producers and consumers together; the hub has stopped and
+     *                        the simulators are idle) over the measured window ÷ messages consumed: what one persistent,
+     *                        transacted message costs sent and received, the floor under the hub's messaging per message
+     */
+    record Result(int producers, int consumers, int messageBytes, double seconds, long messages, double messagesPerSecond,
+                  double cpuMsPerMessage, int sentPerTransaction) {
     }
 
     static Result run(Path journal, int messageBytes, int producers, int consumers, Duration duration) throws Exception {
+        return run(journal, messageBytes, producers, consumers, duration, 1);
+    }
+
+    /**
+     * @param sentPerTransaction messages each producer sends per commit: 1 as the baseline always measured, or as many as
+     *                           the hub's outbox relay sends in one transaction (a commit's messages); consumers take one
+     *                           per transaction either way, as the hub's department consumers do
+     */
+    static Result run(Path journal, int messageBytes, int producers, int consumers, Duration duration, int sentPerTransaction)
+            throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(true)
                 .setSecurityEnabled(false)
@@ -55,7 +71,9 @@ final class RawArtemisBaseline {
                     MessageProducer producer = session.createProducer(queue);
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                     while (running.get()) {
-                        producer.send(session.createTextMessage(text));
+                        for (int i = 0; i < sentPerTransaction; i++) {
+                            producer.send(session.createTextMessage(text));
+                        }
                         session.commit();
                     }
                     session.close();
@@ -77,16 +95,19 @@ final class RawArtemisBaseline {
             // the first second warms the journal and the JIT; count from after it
             Thread.sleep(1_000);
             long before = consumed.get();
+            double cpuBefore = ResourceSampler.benchCpuSeconds();
             long start = System.nanoTime();
             Thread.sleep(duration.toMillis());
             long messages = consumed.get() - before;
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMs = (ResourceSampler.benchCpuSeconds() - cpuBefore) * 1000;
             running.set(false);
             for (Thread t : threads) {
                 t.join(5_000);
             }
             return new Result(producers, consumers, messageBytes, Math.round(seconds * 100) / 100.0, messages,
-                    Math.round(messages / seconds * 10) / 10.0);
+                    Math.round(messages / seconds * 10) / 10.0, Math.round(cpuMs / Math.max(1, messages) * 1000) / 1000.0,
+                    sentPerTransaction);
         } finally {
             broker.stop();
         }

@@ -17,8 +17,10 @@ public record PersistenceProperties(@DefaultValue GroupCommitSettings groupCommi
      *
      * @param maxUnits      at most this many units of work in one commit
      * @param queueCapacity units waiting for the next commit before callers block
+     * @param commitDelayUs how long (microseconds) a commit waits for more units to join it, when more are due within
+     *                      that time at the recent rate; 0 never waits
      */
-    public record GroupCommitSettings(int maxUnits, int queueCapacity) {
+    public record GroupCommitSettings(int maxUnits, int queueCapacity, @DefaultValue("0") long commitDelayUs) {
     }
 
     /**

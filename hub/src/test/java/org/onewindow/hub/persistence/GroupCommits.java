@@ -18,8 +18,13 @@ public final class GroupCommits {
     }
 
     public static GroupCommit of(DataSource dataSource, MeterRegistry meters, int maxUnits) {
+        return of(dataSource, meters, maxUnits, 0);
+    }
+
+    /** With a commit delay: a commit waits up to commitDelayUs for more units when more are due within it. */
+    public static GroupCommit of(DataSource dataSource, MeterRegistry meters, int maxUnits, long commitDelayUs) {
         return new GroupCommit(new DataSourceTransactionManager(dataSource), dataSource,
-                new PersistenceProperties(new PersistenceProperties.GroupCommitSettings(maxUnits, 10_000),
+                new PersistenceProperties(new PersistenceProperties.GroupCommitSettings(maxUnits, 10_000, commitDelayUs),
                         new PersistenceProperties.H2Settings(5_000, 80, 4 * 1024 * 1024)), meters);
     }
 }

@@ -45,7 +45,7 @@ class H2HousekeepingTest {
         try (var keepOpen = dataSource.getConnection()) {
             jdbc.sql("CREATE TABLE cases (case_id VARCHAR(40) PRIMARY KEY, status VARCHAR(20), request_json VARCHAR)").update();
             H2Housekeeping keeper = new H2Housekeeping(dataSource,
-                    new PersistenceProperties(new PersistenceProperties.GroupCommitSettings(200, 1000),
+                    new PersistenceProperties(new PersistenceProperties.GroupCommitSettings(200, 1000, 0),
                             new PersistenceProperties.H2Settings(1, 80, 4 * 1024 * 1024)));
             String request = "x".repeat(2_000);
             for (int n = 0; n < 3_000; n++) {
