@@ -143,7 +143,8 @@ public final class BenchRunner {
             if (size == options.histories().get(0)) {
                 // baseline (c) needs the running hub; after the measured window, so that its load stays out of the hot spots
                 licenceVerification = LicenceVerificationBaseline.run(hub, VERIFY_CLIENTS,
-                        Duration.ofSeconds(options.baselineSeconds()));
+                        Duration.ofSeconds(options.baselineSeconds()),
+                        options.smoke() ? Duration.ofSeconds(1) : LicenceVerificationBaseline.ENDPOINT_WARM_UP);
                 say(String.format("Baseline (c) licence verification: raw SM2 %.0f/s (%d threads), hub %.0f/s one per call, %.0f/s in batches",
                         licenceVerification.rawAllCores(), licenceVerification.threads(), licenceVerification.endpointPerSecond(),
                         licenceVerification.batchPerSecond()));

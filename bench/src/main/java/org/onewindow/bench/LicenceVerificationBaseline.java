@@ -56,6 +56,11 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
     }
 
     static LicenceVerificationBaseline run(HubUnderTest hub, int clients, Duration each) {
+        return run(hub, clients, each, ENDPOINT_WARM_UP);
+    }
+
+    /** @param warmUp the endpoint's warm-up before it is measured ({@link #ENDPOINT_WARM_UP}; a second for --smoke) */
+    static LicenceVerificationBaseline run(HubUnderTest hub, int clients, Duration each, Duration warmUp) {
         String hubBaseUrl = hub.baseUrl();
         JsonNode licenceJson = seededIdCard();
         Licence licence = BenchHttp.JSON.convertValue(licenceJson, Licence.class);
@@ -71,7 +76,7 @@ record LicenceVerificationBaseline(double rawOneThread, double rawAllCores, int 
         body.set("licence", licenceJson);
         String authorization = new BenchHttp(hubBaseUrl, 1).authorization();
         URI verify = URI.create(hubBaseUrl + "/api/v1/licences/verify");
-        endpoint(verify, authorization, body.toString(), clients, ENDPOINT_WARM_UP, "\"VALID\"", 1); // JIT, the cache
+        endpoint(verify, authorization, body.toString(), clients, warmUp, "\"VALID\"", 1); // JIT, the cache
         double cpu = hub.cpuSeconds();
         double jit = hub.jitAndGcCpuSeconds()[0];
         long started = System.nanoTime();

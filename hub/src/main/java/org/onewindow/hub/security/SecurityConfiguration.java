@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -122,6 +123,15 @@ class SecurityConfiguration {
                     .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(rolesFromClaim(properties.rolesClaim()))));
         }
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, its header rules unchanged but checked without regular expressions ({@link HeaderCharacters}). */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedValue);
+        return firewall;
     }
 
     @Bean

@@ -6,7 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -36,6 +40,10 @@ class SecurityHardeningTest extends HubTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    FilterChainProxy filterChainProxy;
+    @Autowired
+    StrictHttpFirewall firewall;
     HubClient hub;
 
     @BeforeEach
@@ -111,6 +119,40 @@ class SecurityHardeningTest extends HubTest {
                 HttpRequest.BodyPublishers.ofString("{}"));
         assertThat(basicPost.status()).isEqualTo(403);
         assertThat(basicPost.json().get("type").asText()).isEqualTo("/problems/csrf");
+    }
+
+    @Test
+    void aHeaderWithAControlCharacterIsRefusedByTheHubsFirewall() throws Exception {
+        // the firewall in front of every chain is the hub's (its header rules checked without regular expressions)
+        // (Spring Security wraps the FilterChainProxy that does the work in composites of its own)
+        Object proxy = filterChainProxy;
+        while (org.springframework.util.ReflectionUtils.findField(proxy.getClass(), "springSecurityFilterChain") != null) {
+            proxy = ReflectionTestUtils.getField(proxy, "springSecurityFilterChain");
+        }
+        assertThat(ReflectionTestUtils.getField(proxy, "firewall")).isSameAs(firewall);
+        String token = hub.token(DemoCallers.HALL_GULOU);
+        String body = "{\"licenceId\":\"x\",\"purpose\":\"p\",\"caseId\":\"OW20261201-AAAAAAAAAA\"}";
+        // byte 0x85 (NEL, a C1 control) in a header the hub reads; curl or a broken proxy can send it, java.net.http cannot
+        String refused = rawPost("/api/v1/licences/verify", token, "application/json\u0085", body);
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("not a well-formed HTTP request")
+                .doesNotContain("Exception").doesNotContain("firewall");
+        // the same request with a clean header gets past the firewall to the endpoint's own answer (not this hall's case)
+        assertThat(rawPost("/api/v1/licences/verify", token, "application/json", body)).startsWith("HTTP/1.1 403")
+                .contains("/problems/not-entitled");
+    }
+
+    private String rawPost(String path, String token, String accept, String body) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                    + "\r\nAccept: " + accept + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String basic(String user, String password) {
