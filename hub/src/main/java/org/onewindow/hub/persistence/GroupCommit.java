@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * still comes after its change is durable, but a hundred concurrent cases cost one commit (and, on H2, one file
  * write) instead of a hundred. A unit that fails is rolled back to its savepoint and its caller gets the exception;
  * the others commit. When idle, a unit runs at once: grouping adds no delay, it only collects what arrived while the
- * previous commit was being written.
+ * previous commit was being written. Busy, a commit may wait a moment for more (onewindow.persistence.group-commit
+ * .commit-delay-us, see {@link #awaitMore}).
  *
  * <p>A unit must do only database work (no calls to other systems, no waiting): every other caller waits for it.
  * Work that is already inside a database transaction (a caller's own, or a unit calling another) joins it instead.
