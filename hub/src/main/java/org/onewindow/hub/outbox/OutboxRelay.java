@@ -75,12 +75,23 @@ public class OutboxRelay {
     void relaySoon(List<Long> messageIds) {
         markInFlight(messageIds);
         try {
-            producer.asyncSendBody("seda:outbox-fresh", messageIds);
+            // a hand-over that fails later (a case accepted while Camel is still starting: the web server takes
+            // requests a few seconds before the routes run) must release its messages too, or the sweep, which leaves
+            // messages in flight alone, never sends them and the case waits for ever
+            producer.asyncSendBody("seda:outbox-fresh", messageIds).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    handOverFailed(messageIds, failure);
+                }
+            });
         } catch (RuntimeException e) {
             // the sweep relays them; the transaction that wrote them has committed and must not fail
-            inFlight.removeAll(messageIds);
-            log.warn("Could not hand {} outbox message(s) to the relay now; the sweep will: {}", messageIds.size(), e.getMessage());
+            handOverFailed(messageIds, e);
         }
+    }
+
+    private void handOverFailed(List<Long> messageIds, Throwable failure) {
+        released(messageIds);
+        log.warn("Could not hand {} outbox message(s) to the relay now; the sweep will: {}", messageIds.size(), failure.getMessage());
     }
 
     /**

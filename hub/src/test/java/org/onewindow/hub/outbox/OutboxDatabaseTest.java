@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.onewindow.hub.persistence.GroupCommits;
 import org.onewindow.hub.testkit.Databases;
+import org.apache.camel.ProducerTemplate;
 import org.onewindow.hub.testkit.MutableClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,6 +98,24 @@ class OutboxDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void aHandOverThatFailsAfterTheCommitLeavesTheMessagesToTheSweep(Databases database) {
+        // as while Camel is still starting: the send to the relay's route is taken, then fails
+        ProducerTemplate starting = (ProducerTemplate) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ProducerTemplate.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("asyncSendBody")) {
+                        return CompletableFuture.failedFuture(new IllegalStateException("CamelContext is starting"));
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        Fixture f = new Fixture(database.fresh(), starting);
+        f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
+        f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(f.relay.claimStale()).as("released when the hand-over failed").extracting(OutboxMessage::messageKey)
+                .containsExactly("T-1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void claimsOfAPreviousRunAreReleasedAtStart(Databases database) {
         Fixture f = new Fixture(database.fresh());
         f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
@@ -114,11 +134,15 @@ class OutboxDatabaseTest {
         final TransactionTemplate transaction;
 
         Fixture(DataSource dataSource) {
+            this(dataSource, null);
+        }
+
+        Fixture(DataSource dataSource, ProducerTemplate producer) {
             jdbc = JdbcClient.create(dataSource);
             // no Camel here: the hand-over after commit fails quietly and the sweep is what is tested
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             // the group commit not started: each unit in a transaction of its own; no broker: publish is not called
-            relay = new OutboxRelay(jdbc, clock, null, GroupCommits.unstarted(dataSource),
+            relay = new OutboxRelay(jdbc, clock, producer, GroupCommits.unstarted(dataSource),
                     new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0"), CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
             outbox = new Outbox(jdbc, clock, relay);
             transaction = new TransactionTemplate(transactions);
