@@ -51,24 +51,25 @@ final class KeepAliveClient implements AutoCloseable {
     /** Sends the request and reads its answer; a closed connection is opened again once. */
     Answer exchange() {
         try {
-            if (socket == null) {
-                connect();
-            }
-            out.write(request);
-            out.flush();
-            return read();
+            return send();
         } catch (IOException first) {
             close();
             try {
-                connect();
-                out.write(request);
-                out.flush();
-                return read();
+                return send();
             } catch (IOException again) {
                 close();
                 throw new UncheckedIOException(again);
             }
         }
+    }
+
+    private Answer send() throws IOException {
+        if (socket == null) {
+            connect();
+        }
+        out.write(request);
+        out.flush();
+        return read();
     }
 
     private void connect() throws IOException {
