@@ -5,5 +5,9 @@ public enum CaseEventType {
     MATERIALS_RESOLVED, VERIFICATION_WAITING, CASE_ACCEPTED, TASK_QUEUED, TASK_SENT, TASK_ACKNOWLEDGED, TASK_COMPLETED, TASK_REJECTED, TASK_DEAD_LETTERED, TASK_CANCELLED,
     CASE_COMPLETED, CASE_REJECTED, CASE_STUCK,
     /** data a department produced was sent to a department a sharing agreement entitles */
-    DATA_SHARED, DATA_DELIVERED, DATA_UNDELIVERED
+    DATA_SHARED, DATA_DELIVERED, DATA_UNDELIVERED,
+    /** the case waits for the applicant (a deferred material to bring, a correction a department asked for): its clock stops */
+    APPLICANT_WAIT_STARTED,
+    /** the applicant answered: the clock runs again */
+    APPLICANT_WAIT_ENDED
 }
