@@ -1,6 +1,7 @@
 package org.onewindow.hub.cases;
 
 import org.onewindow.hub.access.IdentifierMask;
+import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,19 +25,26 @@ class CaseController {
 
     private final CaseStore store;
     private final CaseReaders readers;
+    private final ApplicantWaitStore waits;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    CaseController(CaseStore store, CaseReaders readers) {
+    CaseController(CaseStore store, CaseReaders readers, ApplicantWaitStore waits, WorkingCalendar calendar, Clock clock) {
         this.store = store;
         this.readers = readers;
+        this.waits = waits;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/cases/{caseId}", produces = "application/json")
     CaseView get(@PathVariable String caseId, Caller caller, @RequestParam(required = false) String reason,
                  @RequestHeader(name = CaseReaders.REASON_HEADER, required = false) String reasonHeader) {
         CaseRecord c = readers.open(caseId, caller, CaseReaders.reason(reason, reasonHeader), "case view");
+        Instant now = clock.instant();
         List<CaseView.TaskView> tasks = store.tasks(caseId).stream().map(t -> new CaseView.TaskView(t.taskId(), t.stepId(),
                 t.itemCode(), t.department(), t.status(), masked(t.statusReason()), masked(t.departmentRef()), t.dependsOn(),
-                IdentifierMask.maskWithin(t.results()), t.updatedAt())).toList();
+                IdentifierMask.maskWithin(t.results()), t.updatedAt(), TaskDeadline.of(t, calendar, now))).toList();
         List<CaseView.EventView> timeline = store.events(caseId).stream()
                 .map(e -> new CaseView.EventView(e.occurredAt(), e.type(), e.taskId(), masked(e.detail()))).toList();
         List<CaseView.MaterialView> materials = store.materials(caseId).stream().map(m -> new CaseView.MaterialView(m.stepId(),
@@ -42,7 +52,9 @@ class CaseController {
                 masked(m.reference()), m.verifiedAt(), m.deferredUntil(), masked(m.reason()), masked(m.documentRef()))).toList();
         return new CaseView(c.caseId(), c.itemCode(), c.bundleCode(), c.status(), masked(c.statusReason()),
                 new CaseView.ApplicantView(c.applicantKind(), c.applicantName(), IdentifierMask.mask(c.applicantId())),
-                c.promisedBy(), c.createdAt(), c.updatedAt(), tasks, timeline, materials);
+                c.promisedBy(), c.createdAt(), c.updatedAt(), tasks, timeline, materials,
+                waits.ofCase(caseId).stream().map(w -> new CaseView.WaitView(w.waitId(), w.taskId(), w.kind(), masked(w.subject()),
+                        w.requestedBy(), w.dueBy(), w.startedAt(), w.endedAt(), w.stoppedMinutes(), masked(w.answer()))).toList());
     }
 
     private static String masked(String text) {

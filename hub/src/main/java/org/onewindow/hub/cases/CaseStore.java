@@ -103,10 +103,14 @@ public class CaseStore {
         }
         batch.batchUpdate("""
                 INSERT INTO case_tasks (task_id, case_id, step_id, item_code, department, depends_on, status, status_reason,
-                                        department_ref, results_json, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
+                                        department_ref, results_json, created_at, updated_at, promised_working_days, deadline_at,
+                                        clock_stopped_at, stopped_minutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
                 t.taskId(), t.caseId(), t.stepId(), t.itemCode(), t.department(), String.join(",", t.dependsOn()),
-                t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt())})
+                t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt()),
+                t.clock() == null ? null : t.clock().promisedWorkingDays(), t.clock() == null ? null : utc(t.clock().deadline()),
+                t.clock() == null || t.clock().stoppedSince() == null ? null : utc(t.clock().stoppedSince()),
+                t.clock() == null ? 0L : t.clock().stoppedMinutes()})
                 .toList());
     }
 
@@ -162,10 +166,15 @@ public class CaseStore {
      * limits; this is the safety net, so that a long text never fails the statement that records it.
      */
     static String fit(String text) {
-        if (text == null || text.length() <= TEXT_COLUMN) {
+        return fit(text, TEXT_COLUMN);
+    }
+
+    /** A text cut to a column of {@code width} characters, with an ellipsis, never splitting a surrogate pair. */
+    static String fit(String text, int width) {
+        if (text == null || text.length() <= width) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(TEXT_COLUMN - 2)) ? TEXT_COLUMN - 2 : TEXT_COLUMN - 1;
+        int end = Character.isHighSurrogate(text.charAt(width - 2)) ? width - 2 : width - 1;
         return text.substring(0, end) + "…";
     }
 
@@ -212,7 +221,27 @@ public class CaseStore {
                 rs.getString("item_code"), rs.getString("department"),
                 dependsOn == null || dependsOn.isEmpty() ? List.of() : List.of(dependsOn.split(",")),
                 TaskStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("department_ref"),
-                results(rs.getString("results_json")), instant(rs, "created_at"), instant(rs, "updated_at"));
+                results(rs.getString("results_json")), instant(rs, "created_at"), instant(rs, "updated_at"), clock(rs));
+    }
+
+    private static TaskRecord.TaskClock clock(ResultSet rs) throws SQLException {
+        Instant deadline = instant(rs, "deadline_at");
+        return deadline == null ? null : new TaskRecord.TaskClock(rs.getInt("promised_working_days"), deadline,
+                instant(rs, "clock_stopped_at"), rs.getLong("stopped_minutes"));
+    }
+
+    /** Stops a task's clock (the case waits for the applicant) unless it stands still already. */
+    public boolean stopClock(String taskId, Instant at) {
+        return jdbc.sql("UPDATE case_tasks SET clock_stopped_at = ? WHERE task_id = ? AND clock_stopped_at IS NULL AND deadline_at IS NOT NULL")
+                .params(utc(at), taskId).update() == 1;
+    }
+
+    /** Starts a stopped clock again: the deadline moves on by the working minutes it stood still. */
+    public boolean restartClock(String taskId, Instant deadline, long stoppedMinutes) {
+        return jdbc.sql("""
+                        UPDATE case_tasks SET clock_stopped_at = NULL, deadline_at = ?, stopped_minutes = stopped_minutes + ?
+                        WHERE task_id = ? AND clock_stopped_at IS NOT NULL""")
+                .params(utc(deadline), stoppedMinutes, taskId).update() == 1;
     }
 
     private String json(Map<String, String> results) {

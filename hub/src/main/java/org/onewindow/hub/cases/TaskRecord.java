@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One department's part of a case. {@code results} are the department's named outputs once completed. */
+/**
+ * One department's part of a case. {@code results} are the department's named outputs once completed; {@code clock} its
+ * working-day deadline (null for a task stored before deadlines were kept).
+ */
 public record TaskRecord(
         String taskId,
         String caseId,
@@ -17,10 +20,22 @@ public record TaskRecord(
         String departmentRef,
         Map<String, String> results,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        TaskClock clock) {
 
     public TaskRecord {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
         results = results == null ? Map.of() : Map.copyOf(results);
+    }
+
+    /**
+     * A task's deadline (办理时限) on the working calendar.
+     *
+     * @param promisedWorkingDays the item's promised time limit (承诺时限)
+     * @param deadline            the deadline now: acceptance plus the promised working days, plus every finished stop
+     * @param stoppedSince        while the case waits for the applicant: since when the clock stands still; else null
+     * @param stoppedMinutes      working minutes the clock stood still in finished stops
+     */
+    public record TaskClock(int promisedWorkingDays, Instant deadline, Instant stoppedSince, long stoppedMinutes) {
     }
 }

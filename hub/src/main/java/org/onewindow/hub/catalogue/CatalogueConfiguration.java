@@ -26,4 +26,10 @@ class CatalogueConfiguration {
     DeadlineCalendar deadlineCalendar(ServiceCatalogue catalogue) {
         return new DeadlineCalendar(catalogue.catalogue().calendar());
     }
+
+    @Bean
+    WorkingCalendar workingCalendar(DeadlineCalendar days, CalendarProperties properties) {
+        return new WorkingCalendar(days, properties.officeHours().stream().map(WorkingCalendar.Session::parse).toList(),
+                properties.timeZone());
+    }
 }

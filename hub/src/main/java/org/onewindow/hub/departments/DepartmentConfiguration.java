@@ -6,6 +6,8 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.onewindow.adapters.kit.DepartmentAdapter;
 import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.adapters.kit.DepartmentRetries;
+import org.onewindow.hub.catalogue.WorkingCalendar;
+import org.onewindow.hub.catalogue.WorkingDuration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -16,7 +18,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,9 +26,12 @@ import java.util.TreeMap;
 @Configuration(proxyBeanMethods = false)
 class DepartmentConfiguration {
 
+    /** A task whose department cannot be reached waits onewindow.tasks.max-wait-for-department, in working time. */
     @Bean
-    DepartmentOutage departmentOutage(@Value("${onewindow.tasks.max-wait-for-department-ms}") long maxWaitMs, Clock clock) {
-        return new DepartmentOutage(Duration.ofMillis(maxWaitMs), clock);
+    DepartmentOutage departmentOutage(@Value("${onewindow.tasks.max-wait-for-department}") String maxWait, WorkingCalendar calendar,
+                                      Clock clock) {
+        WorkingDuration limit = WorkingDuration.parse(maxWait);
+        return new DepartmentOutage(since -> calendar.plus(since, limit), clock);
     }
 
     /** Each department's breaker: onewindow.departments.&lt;d&gt;.circuit-breaker.*, else onewindow.circuit-breaker.*. */

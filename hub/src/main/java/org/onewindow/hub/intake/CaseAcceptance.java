@@ -4,6 +4,8 @@ import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
+import org.onewindow.hub.deadlines.ApplicantWaits;
+import org.onewindow.hub.deadlines.TaskClocks;
 import org.onewindow.hub.materials.CaseMaterials;
 import org.onewindow.hub.materials.MaterialResolution;
 import org.onewindow.hub.materials.MaterialStatus;
@@ -32,8 +34,13 @@ class CaseAcceptance {
     private final CaseMaterials materials;
     private final TaskPlanner planner;
     private final TaskDispatcher dispatcher;
+    private final TaskClocks clocks;
+    private final ApplicantWaits waits;
 
-    CaseAcceptance(CaseStore store, CaseMaterials materials, TaskPlanner planner, TaskDispatcher dispatcher) {
+    CaseAcceptance(CaseStore store, CaseMaterials materials, TaskPlanner planner, TaskDispatcher dispatcher, TaskClocks clocks,
+                   ApplicantWaits waits) {
+        this.clocks = clocks;
+        this.waits = waits;
         this.store = store;
         this.materials = materials;
         this.planner = planner;
@@ -51,7 +58,12 @@ class CaseAcceptance {
         return planner.plan(request);
     }
 
-    void accept(String caseId, CaseRequest request, List<PlannedTask> plan, String channelNote, Instant now) {
+    /**
+     * Accepts the case (受理): its tasks, each with its deadline on the working calendar counted from now, the waits for
+     * deferred materials (their tasks' clocks stand still until the applicant brings them), and the first messages.
+     */
+    void accept(String caseId, CaseRequest request, List<PlannedTask> plan, MaterialResolution resolution, String channelNote,
+                Instant now) {
         store.addEvent(caseId, null, CaseEventType.CASE_ACCEPTED, "accepted for " + request.serviceCode() + " via " + channelNote, now);
         List<TaskRecord> tasks = new ArrayList<>();
         List<TaskRecord> ready = new ArrayList<>();
@@ -59,13 +71,15 @@ class CaseAcceptance {
             PlannedTask planned = plan.get(i);
             TaskStatus status = planned.dependsOn().isEmpty() ? TaskStatus.QUEUED : TaskStatus.WAITING;
             TaskRecord task = new TaskRecord("%s-%02d".formatted(caseId, i + 1), caseId, planned.stepId(), planned.itemCode(),
-                    planned.department(), planned.dependsOn(), status, null, null, Map.of(), now, now);
+                    planned.department(), planned.dependsOn(), status, null, null, Map.of(), now, now,
+                    clocks.start(planned.itemCode(), now));
             tasks.add(task);
             if (status == TaskStatus.QUEUED) {
                 ready.add(task);
             }
         }
         store.insertTasks(tasks);
+        waits.openForDeferredMaterials(caseId, tasks, resolution, now);
         dispatcher.dispatch(request, ready, List.of(), now);
     }
 

@@ -105,7 +105,7 @@ class CaseIntake {
             if (status == CaseStatus.WAITING_VERIFICATION) {
                 store.addEvent(caseId, null, CaseEventType.VERIFICATION_WAITING, WaitingCases.reason(resolution), now);
             } else {
-                acceptance.accept(caseId, request, plan, request.channel().name(), now);
+                acceptance.accept(caseId, request, plan, resolution, request.channel().name(), now);
             }
             return new IntakeReceipt(caseId, status.name());
         });

@@ -84,7 +84,7 @@ public class WaitingCases {
                 return true;
             }
             store.updateCaseStatus(caseId, WAITING, CaseStatus.ACCEPTED, null, now);
-            acceptance.accept(caseId, request, acceptance.plan(request), request.channel().name() + ", after its materials were verified", now);
+            acceptance.accept(caseId, request, acceptance.plan(request), resolution, request.channel().name() + ", after its materials were verified", now);
             return true;
         });
         if (Boolean.TRUE.equals(movedOn)) {

@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAuthority(OPERATOR)
                         // the intake systems of the service halls
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/notices").hasAuthority(INTAKE)
+                        // the window records the applicant's answer to a wait (a deferred material brought, a correction made)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/waits/*/answer").hasAuthority(INTAKE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*", "/api/v1/cases/*/release")
                         .hasAnyAuthority(INTAKE, OPERATOR, HolderAuthentication.ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/notices/*", "/api/v1/notices/*/print").hasAnyAuthority(INTAKE, OPERATOR)

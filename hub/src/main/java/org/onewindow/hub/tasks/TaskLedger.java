@@ -7,6 +7,8 @@ import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
+import org.onewindow.hub.catalogue.WorkingCalendar;
+import org.onewindow.hub.catalogue.WorkingDuration;
 import org.onewindow.hub.persistence.GroupCommit;
 import org.onewindow.hub.sharing.SharingRouter;
 import org.onewindow.schemas.tasks.TaskMessage;
@@ -17,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,12 +44,14 @@ public class TaskLedger {
     private final Clock clock;
     private final GroupCommit groupCommit;
 
-    private final Duration callbackTimeout;
+    private final WorkingDuration callbackDeadline;
+    private final WorkingCalendar calendar;
 
     TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock, GroupCommit groupCommit,
-               @Value("${onewindow.tasks.callback-timeout-ms}") long callbackTimeoutMs) {
+               WorkingCalendar calendar, @Value("${onewindow.tasks.callback-deadline}") String callbackDeadline) {
         this.groupCommit = groupCommit;
-        this.callbackTimeout = Duration.ofMillis(callbackTimeoutMs);
+        this.calendar = calendar;
+        this.callbackDeadline = WorkingDuration.parse(callbackDeadline);
         this.store = store;
         this.dispatcher = dispatcher;
         this.sharing = sharing;
@@ -188,9 +191,12 @@ public class TaskLedger {
         });
     }
 
-    /** Called by the callback-deadline route: callbacks are due within onewindow.tasks.callback-timeout-ms. */
+    /**
+     * Called by the callback-deadline route: callbacks are due within onewindow.tasks.callback-deadline, in working time
+     * (a task accepted on the eve of a holiday is not given up during it).
+     */
     public int expireOverdueCallbacks() {
-        return expireCallbacksAcceptedBefore(clock.instant().minus(callbackTimeout));
+        return expireCallbacksAcceptedBefore(calendar.minus(clock.instant(), callbackDeadline));
     }
 
     /** Queues the waiting steps whose inputs are now all complete, and closes the case when nothing is left. */

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Unreachable (connection refused, connect timeout, unknown host, or its circuit breaker open):
  *       the department is down, not the task. The task waits, retried with backoff, until the department
- *       is back or {@code maxWait} has passed; its department's breaker opens after a few such failures,
+ *       is back or its {@link WaitLimit} has run out (the hub counts it in working time on its calendar); its
+ *       department's breaker opens after a few such failures,
  *       so waiting tasks stop knocking until it half-opens and one probe finds the department back.</li>
  *   <li>Answered badly (5xx, 408/429, read timeout): retried a few times, then dead-lettered.</li>
  * </ul>
@@ -34,10 +35,16 @@ public final class DepartmentOutage {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentOutage.class);
 
-    private final Duration maxWait;
+    private final WaitLimit maxWait;
     private final Clock clock;
 
-    public DepartmentOutage(Duration maxWait, Clock clock) {
+    /** How long a task waits for its department: the moment a wait that began at {@code since} runs out. */
+    @FunctionalInterface
+    public interface WaitLimit {
+        Instant end(Instant since);
+    }
+
+    public DepartmentOutage(WaitLimit maxWait, Clock clock) {
         this.maxWait = maxWait;
         this.clock = clock;
     }
@@ -57,7 +64,7 @@ public final class DepartmentOutage {
         return false;
     }
 
-    /** The retry predicate for unreachable departments: keep waiting until {@code maxWait} has passed. */
+    /** The retry predicate for unreachable departments: keep waiting until the wait limit has run out. */
     public boolean keepWaiting(Exchange exchange) {
         Instant now = clock.instant();
         Instant since = exchange.getProperty(UNREACHABLE_SINCE, Instant.class);
@@ -65,11 +72,7 @@ public final class DepartmentOutage {
             exchange.setProperty(UNREACHABLE_SINCE, now);
             return true;
         }
-        return Duration.between(since, now).compareTo(maxWait) < 0;
-    }
-
-    public Duration maxWait() {
-        return maxWait;
+        return now.isBefore(maxWait.end(since));
     }
 
     /** A department's breaker: it counts only failures to reach the department, never its answers. */

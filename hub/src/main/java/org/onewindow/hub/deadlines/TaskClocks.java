@@ -1,0 +1,51 @@
+package org.onewindow.hub.deadlines;
+
+import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.catalogue.WorkingCalendar;
+import org.onewindow.hub.cases.CaseStore;
+import org.onewindow.hub.cases.TaskRecord;
+import org.onewindow.schemas.catalogue.Item;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Each task's clock on the working calendar: it starts at the case's acceptance with the item's promised working days
+ * (承诺时限), stands still while the case waits for the applicant, and on restarting moves the deadline on by exactly the
+ * working time it stood still (补正、补齐材料的时间不计入办理时限).
+ */
+@Component
+public class TaskClocks {
+
+    private final WorkingCalendar calendar;
+    private final ServiceCatalogue catalogue;
+    private final CaseStore store;
+
+    TaskClocks(WorkingCalendar calendar, ServiceCatalogue catalogue, CaseStore store) {
+        this.calendar = calendar;
+        this.catalogue = catalogue;
+        this.store = store;
+    }
+
+    /** The clock of a task of {@code itemCode} in a case accepted at {@code acceptedAt}. */
+    public TaskRecord.TaskClock start(String itemCode, Instant acceptedAt) {
+        int days = catalogue.item(itemCode).map(Item::promisedLimitDays).orElse(0);
+        return new TaskRecord.TaskClock(days, calendar.deadline(acceptedAt, days), null, 0);
+    }
+
+    void stop(String taskId, Instant at) {
+        store.stopClock(taskId, at);
+    }
+
+    /** Starts the task's clock again; the working minutes it stood still, 0 if it was running. */
+    long restart(TaskRecord task, Instant at) {
+        TaskRecord.TaskClock clock = task.clock();
+        if (clock == null || clock.stoppedSince() == null) {
+            return 0;
+        }
+        long minutes = Math.max(0, calendar.workingMinutesBetween(clock.stoppedSince(), at));
+        store.restartClock(task.taskId(), minutes == 0 ? clock.deadline() : calendar.plusWorkingMinutes(clock.deadline(), minutes),
+                minutes);
+        return minutes;
+    }
+}
