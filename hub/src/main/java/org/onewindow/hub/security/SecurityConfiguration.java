@@ -81,7 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/notices").hasAuthority(INTAKE)
                         // the window records the applicant's answer to a wait (a deferred material brought, a correction made)
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/waits/*/answer").hasAuthority(INTAKE)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*", "/api/v1/cases/*/release")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*", "/api/v1/cases/*/release", "/api/v1/cases/*/receipt")
                         .hasAnyAuthority(INTAKE, OPERATOR, HolderAuthentication.ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/notices/*", "/api/v1/notices/*/print").hasAnyAuthority(INTAKE, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/licences/verify", "/api/v1/licences/verifications").hasAuthority(VERIFIER)

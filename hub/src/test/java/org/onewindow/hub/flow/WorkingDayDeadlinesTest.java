@@ -71,6 +71,16 @@ class WorkingDayDeadlinesTest extends HubTest {
         assertThat(deadline.get("remainingWorkingMinutes").asLong()).isBetween(27 * 60L - 1, 27 * 60L);
         assertThat(deadline.get("clockStopped").asBoolean()).isFalse();
         assertThat(deadline.get("overdue").asBoolean()).isFalse();
+
+        // the acceptance receipt (受理通知单) the window prints says the same day, in Chinese
+        HubClient.Reply receipt = hub.get("/api/v1/cases/" + caseId + "/receipt");
+        assertThat(receipt.status()).isEqualTo(200);
+        assertThat(receipt.contentType()).startsWith("text/html");
+        assertThat(receipt.body()).contains("受理通知单", caseId, "2026年9月30日 10:0", "不动产转移登记",
+                "data-promised-by=\"2026-10-10\"", "2026年10月10日", "3 个工作日", "370102********3338");
+        assertThat(receipt.body()).doesNotContain("370102198203033338");
+        assertThat(hub.anonymous().get("/api/v1/cases/" + caseId + "/receipt").status()).isEqualTo(401);
+        assertThat(hub.as(DemoCallers.HALL_GULOU).get("/api/v1/cases/" + caseId + "/receipt").status()).isEqualTo(403);
     }
 
     @Test

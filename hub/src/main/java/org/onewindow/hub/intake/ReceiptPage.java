@@ -1,0 +1,109 @@
+package org.onewindow.hub.intake;
+
+import org.onewindow.hub.access.IdentifierMask;
+import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.catalogue.WorkingCalendar;
+import org.onewindow.hub.cases.ApplicantWait;
+import org.onewindow.hub.cases.CaseRecord;
+import org.onewindow.hub.cases.TaskRecord;
+import org.onewindow.schemas.catalogue.Department;
+import org.onewindow.schemas.catalogue.Item;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The printable acceptance receipt (受理通知单) the window hands the applicant: the case number, each item with its
+ * department, its promised time limit and the day it is promised by on the working calendar, and what the applicant
+ * still owes (deferred materials). Chinese as the applicant reads it, English under each heading.
+ */
+@Component
+class ReceiptPage {
+
+    private static final DateTimeFormatter ACCEPTED = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final ServiceCatalogue catalogue;
+    private final WorkingCalendar calendar;
+
+    ReceiptPage(ServiceCatalogue catalogue, WorkingCalendar calendar) {
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+    }
+
+    String render(CaseRecord c, Instant acceptedAt, List<TaskRecord> tasks, List<ApplicantWait> waits) {
+        StringBuilder html = new StringBuilder(4096);
+        html.append("""
+                <!DOCTYPE html>
+                <html lang="zh-CN">
+                <head>
+                <meta charset="UTF-8">
+                <title>受理通知单 Acceptance receipt %s</title>
+                <style>
+                  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 48em; color: #111; }
+                  h1 { text-align: center; font-size: 1.6em; margin-bottom: 0.2em; }
+                  .en { color: #555; font-size: 0.85em; font-weight: normal; }
+                  table { border-collapse: collapse; width: 100%%; margin: 0.5em 0 1.2em; }
+                  th, td { border: 1px solid #444; padding: 0.35em 0.5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+                  th { background: #eee; }
+                  .meta td { border: none; padding: 0.1em 0.5em 0.1em 0; }
+                  @media print { body { margin: 0; } .noprint { display: none; } }
+                </style>
+                </head>
+                <body>
+                <h1>受理通知单<br><span class="en">Acceptance receipt</span></h1>
+                """.formatted(esc(c.caseId())));
+        String service = c.itemCode() != null
+                ? catalogue.item(c.itemCode()).map(i -> i.nameZh() + " " + i.name()).orElse(c.itemCode())
+                : catalogue.bundle(c.bundleCode()).map(b -> b.nameZh() + " " + b.name()).orElse(c.bundleCode());
+        html.append("<table class=\"meta\">")
+                .append(row("办件编号 Case no.", c.caseId()))
+                .append(row("申请人 Applicant", c.applicantName() + "（" + IdentifierMask.mask(c.applicantId()) + "）"))
+                .append(row("申请事项 Applying for", service))
+                .append(row("受理时间 Accepted", ACCEPTED.format(acceptedAt.atZone(calendar.zone()))))
+                .append("</table>\n");
+        html.append("<h2>办理事项与承诺办结时间 <span class=\"en\">Items and the day each is promised by</span></h2>\n")
+                .append("<table><tr><th>事项 Item</th><th>办理部门 Department</th><th>承诺时限 Promised limit</th>")
+                .append("<th>承诺办结日期 Promised by</th></tr>\n");
+        for (TaskRecord task : tasks) {
+            Item item = catalogue.item(task.itemCode()).orElse(null);
+            String department = catalogue.department(task.department()).map(Department::nameZh).orElse(task.department());
+            int days = task.clock() != null ? task.clock().promisedWorkingDays() : item == null ? 0 : item.promisedLimitDays();
+            Instant by = task.clock() != null ? task.clock().deadline() : calendar.deadline(acceptedAt, days);
+            html.append("<tr data-item=\"").append(esc(task.itemCode())).append("\"><td>")
+                    .append(esc(item == null ? task.itemCode() : item.nameZh() + " " + item.name())).append("</td><td>")
+                    .append(esc(department)).append("</td><td>")
+                    .append(days == 0 ? "即办 immediate" : days + " 个工作日 working days").append("</td><td data-promised-by=\"")
+                    .append(calendar.localDate(by)).append("\">").append(esc(DAY.format(calendar.localDate(by))))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        List<ApplicantWait> deferred = waits.stream().filter(w -> w.kind() == ApplicantWait.Kind.DEFERRED_MATERIAL).toList();
+        if (!deferred.isEmpty()) {
+            html.append("<h2>容缺后补的材料 <span class=\"en\">Materials to bring later (容缺受理)</span></h2>\n")
+                    .append("<table><tr><th>材料 Material</th><th>最迟补交日期 Bring by</th></tr>\n");
+            for (ApplicantWait wait : deferred) {
+                html.append("<tr data-material=\"").append(esc(wait.subject())).append("\"><td>").append(esc(wait.subject()))
+                        .append("</td><td>").append(wait.dueBy() == null ? "" : esc(DAY.format(wait.dueBy()))).append("</td></tr>\n");
+            }
+            html.append("</table>\n<p>补交材料期间办理时限暂停计算。<br><span class=\"en\">The time limit stands still until "
+                    + "you bring them.</span></p>\n");
+        }
+        html.append("<p>承诺办结日期按工作日计算，已扣除法定节假日，含调休上班日。<br><span class=\"en\">Promised days count working "
+                        + "days on the official calendar: public holidays excluded, adjusted working weekends included.</span></p>\n")
+                .append("<p class=\"noprint\"><button onclick=\"window.print()\">打印 Print</button></p>\n")
+                .append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static String row(String label, String value) {
+        return "<tr><td>" + esc(label) + "</td><td>" + esc(value) + "</td></tr>";
+    }
+
+    private static String esc(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}
