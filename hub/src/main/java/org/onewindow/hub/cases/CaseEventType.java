@@ -9,5 +9,11 @@ public enum CaseEventType {
     /** the case waits for the applicant (a deferred material to bring, a correction a department asked for): its clock stops */
     APPLICANT_WAIT_STARTED,
     /** the applicant answered: the clock runs again */
-    APPLICANT_WAIT_ENDED
+    APPLICANT_WAIT_ENDED,
+    /** a supervision card (红黄牌): yellow when little of a task's promised time is left, red when it is overdue */
+    SUPERVISION_CARD_ISSUED,
+    /** a red card escalated: urged on the department (催办), then referred to the supervision office (督办) */
+    SUPERVISION_CARD_ESCALATED,
+    /** the card's task finished, or a yellow card turned red: the card is cleared and kept */
+    SUPERVISION_CARD_CLEARED
 }

@@ -104,11 +104,12 @@ public class CaseStore {
         batch.batchUpdate("""
                 INSERT INTO case_tasks (task_id, case_id, step_id, item_code, department, depends_on, status, status_reason,
                                         department_ref, results_json, created_at, updated_at, promised_working_days, deadline_at,
-                                        clock_stopped_at, stopped_minutes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
+                                        warn_at, clock_stopped_at, stopped_minutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
                 t.taskId(), t.caseId(), t.stepId(), t.itemCode(), t.department(), String.join(",", t.dependsOn()),
                 t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt()),
                 t.clock() == null ? null : t.clock().promisedWorkingDays(), t.clock() == null ? null : utc(t.clock().deadline()),
+                t.clock() == null ? null : utc(t.clock().warnAt()),
                 t.clock() == null || t.clock().stoppedSince() == null ? null : utc(t.clock().stoppedSince()),
                 t.clock() == null ? 0L : t.clock().stoppedMinutes()})
                 .toList());
@@ -227,7 +228,7 @@ public class CaseStore {
     private static TaskRecord.TaskClock clock(ResultSet rs) throws SQLException {
         Instant deadline = instant(rs, "deadline_at");
         return deadline == null ? null : new TaskRecord.TaskClock(rs.getInt("promised_working_days"), deadline,
-                instant(rs, "clock_stopped_at"), rs.getLong("stopped_minutes"));
+                instant(rs, "warn_at"), instant(rs, "clock_stopped_at"), rs.getLong("stopped_minutes"));
     }
 
     /** Stops a task's clock (the case waits for the applicant) unless it stands still already. */
@@ -236,12 +237,12 @@ public class CaseStore {
                 .params(utc(at), taskId).update() == 1;
     }
 
-    /** Starts a stopped clock again: the deadline moves on by the working minutes it stood still. */
-    public boolean restartClock(String taskId, Instant deadline, long stoppedMinutes) {
+    /** Starts a stopped clock again: the deadline (and the yellow card's moment) moves on by the working minutes it stood still. */
+    public boolean restartClock(String taskId, Instant deadline, Instant warnAt, long stoppedMinutes) {
         return jdbc.sql("""
-                        UPDATE case_tasks SET clock_stopped_at = NULL, deadline_at = ?, stopped_minutes = stopped_minutes + ?
+                        UPDATE case_tasks SET clock_stopped_at = NULL, deadline_at = ?, warn_at = ?, stopped_minutes = stopped_minutes + ?
                         WHERE task_id = ? AND clock_stopped_at IS NOT NULL""")
-                .params(utc(deadline), stoppedMinutes, taskId).update() == 1;
+                .params(utc(deadline), warnAt == null ? null : utc(warnAt), stoppedMinutes, taskId).update() == 1;
     }
 
     private String json(Map<String, String> results) {

@@ -38,7 +38,7 @@ public record TaskDeadline(int promisedWorkingDays, Instant deadline, boolean cl
     }
 
     /** "1 working day 2 h 5 min left", "overdue by 3 h", "due now". */
-    static String words(long minutes, long minutesPerDay) {
+    public static String words(long minutes, long minutesPerDay) {
         if (minutes == 0) {
             return "due now";
         }

@@ -33,9 +33,10 @@ public record TaskRecord(
      *
      * @param promisedWorkingDays the item's promised time limit (承诺时限)
      * @param deadline            the deadline now: acceptance plus the promised working days, plus every finished stop
+     * @param warnAt              when its yellow card falls due (little of the promised time left), moved like the deadline
      * @param stoppedSince        while the case waits for the applicant: since when the clock stands still; else null
      * @param stoppedMinutes      working minutes the clock stood still in finished stops
      */
-    public record TaskClock(int promisedWorkingDays, Instant deadline, Instant stoppedSince, long stoppedMinutes) {
+    public record TaskClock(int promisedWorkingDays, Instant deadline, Instant warnAt, Instant stoppedSince, long stoppedMinutes) {
     }
 }

@@ -5,6 +5,7 @@ import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.schemas.catalogue.Item;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,8 +21,11 @@ public class TaskClocks {
     private final WorkingCalendar calendar;
     private final ServiceCatalogue catalogue;
     private final CaseStore store;
+    private final double yellowShare;
 
-    TaskClocks(WorkingCalendar calendar, ServiceCatalogue catalogue, CaseStore store) {
+    TaskClocks(WorkingCalendar calendar, ServiceCatalogue catalogue, CaseStore store,
+               @Value("${onewindow.supervision.yellow-share}") double yellowShare) {
+        this.yellowShare = yellowShare;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.store = store;
@@ -30,7 +34,11 @@ public class TaskClocks {
     /** The clock of a task of {@code itemCode} in a case accepted at {@code acceptedAt}. */
     public TaskRecord.TaskClock start(String itemCode, Instant acceptedAt) {
         int days = catalogue.item(itemCode).map(Item::promisedLimitDays).orElse(0);
-        return new TaskRecord.TaskClock(days, calendar.deadline(acceptedAt, days), null, 0);
+        Instant deadline = calendar.deadline(acceptedAt, days);
+        long promisedMinutes = Math.max(0, calendar.workingMinutesBetween(acceptedAt, deadline));
+        // the yellow card (黄牌) falls due when less than yellow-share of the promised working time is left
+        Instant warnAt = calendar.minusWorkingMinutes(deadline, Math.round(promisedMinutes * yellowShare));
+        return new TaskRecord.TaskClock(days, deadline, warnAt.isBefore(acceptedAt) ? acceptedAt : warnAt, null, 0);
     }
 
     void stop(String taskId, Instant at) {
@@ -45,7 +53,7 @@ public class TaskClocks {
         }
         long minutes = Math.max(0, calendar.workingMinutesBetween(clock.stoppedSince(), at));
         store.restartClock(task.taskId(), minutes == 0 ? clock.deadline() : calendar.plusWorkingMinutes(clock.deadline(), minutes),
-                minutes);
+                minutes == 0 || clock.warnAt() == null ? clock.warnAt() : calendar.plusWorkingMinutes(clock.warnAt(), minutes), minutes);
         return minutes;
     }
 }

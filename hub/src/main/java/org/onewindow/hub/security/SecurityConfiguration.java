@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/my-data-access", "/api/v1/my-cases").hasAuthority(HolderAuthentication.ROLE)
                         // the province and the people who run the hub
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/cards").hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
                         .requestMatchers("/api/v1/message-log/**").hasAuthority(AUDITOR)
                         // what is not listed is nobody's: a new endpoint is closed until it gets its rule here
                         .anyRequest().denyAll())

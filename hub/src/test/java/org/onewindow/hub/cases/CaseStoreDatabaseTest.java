@@ -90,6 +90,7 @@ class CaseStoreDatabaseTest {
 
     private static TaskRecord task(String taskId, String step, List<String> dependsOn, TaskStatus status) {
         return new TaskRecord(taskId, taskId.substring(0, 21), step, "SI-PERSON-ENROLMENT", "social-insurance", dependsOn,
-                status, null, null, Map.of(), NOW, NOW, new TaskRecord.TaskClock(3, NOW.plus(java.time.Duration.ofDays(5)), null, 0));
+                status, null, null, Map.of(), NOW, NOW, new TaskRecord.TaskClock(3, NOW.plus(java.time.Duration.ofDays(5)),
+                NOW.plus(java.time.Duration.ofDays(4)), null, 0));
     }
 }
