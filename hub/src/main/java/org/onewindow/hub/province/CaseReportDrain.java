@@ -44,6 +44,8 @@ class CaseReportDrain {
     private int failuresInARow;
     private Instant nextAttempt = Instant.EPOCH;
     private volatile String lastFailure;
+    /** why the province could not be reached, kept while its circuit breaker refuses calls */
+    private String lastCause = "province unreachable";
     private volatile Instant lastFailureAt;
 
     CaseReportDrain(CaseReportStore store, ProvinceFeedClient province, FeedAnomalies anomalies, Clock clock,
@@ -90,8 +92,12 @@ class CaseReportDrain {
         try {
             answers = province.send(mine);
         } catch (GatewayFailure failure) {
-            failed(mine, "province unreachable: " + failure.kind(), failure.kind() == GatewayFailure.Kind.NOT_PERMITTED
-                    ? failure.retryAfter() : Duration.ZERO);
+            boolean refusedByBreaker = failure.kind() == GatewayFailure.Kind.NOT_PERMITTED;
+            if (!refusedByBreaker) {
+                lastCause = "province unreachable: " + failure.kind();
+            }
+            failed(mine, refusedByBreaker ? lastCause + "; the feed's circuit breaker is open" : lastCause,
+                    refusedByBreaker ? failure.retryAfter() : Duration.ZERO);
             return -1;
         } catch (ProvinceFeedClient.Refused refused) {
             failed(mine, refused.getMessage(), Duration.ZERO);
