@@ -36,11 +36,19 @@ public class CaseStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ObjectMapper objectMapper;
+    /** Written with the events, in their transaction: the provincial case report feed (province/CaseReportWriter). */
+    private final CaseEventListener listener;
 
     public CaseStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper) {
+        this(jdbc, batch, objectMapper, events -> { });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CaseStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper, CaseEventListener listener) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.objectMapper = objectMapper;
+        this.listener = listener;
     }
 
     public void insertCase(CaseRecord c) {
@@ -155,6 +163,9 @@ public class CaseStore {
         } else if (!events.isEmpty()) {
             batch.batchUpdate("INSERT INTO case_events (case_id, task_id, event_type, detail, occurred_at) VALUES (?, ?, ?, ?, ?)",
                     events.stream().map(e -> new Object[]{e.caseId(), e.taskId(), e.type().name(), fit(e.detail()), utc(e.at())}).toList());
+        }
+        if (!events.isEmpty()) {
+            listener.recorded(events);
         }
     }
 

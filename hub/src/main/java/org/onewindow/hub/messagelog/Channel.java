@@ -12,6 +12,8 @@ public enum Channel {
     LICENCE_LIBRARY,
     /** A query of the provincial data-sharing exchange (数据共享交换平台). */
     DATA_EXCHANGE,
+    /** A batch of the provincial case report feed (办件信息上报) or a reconciliation summary, and the province's answer. */
+    CASE_REPORT,
     /** Written by the log itself: records it could not keep (its queue was full), never silently. */
     MESSAGE_LOG
 }

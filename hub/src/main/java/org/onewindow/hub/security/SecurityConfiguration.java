@@ -93,6 +93,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/cards").hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
                         .requestMatchers("/api/v1/message-log/**").hasAuthority(AUDITOR)
+                        // the case report feed (办件信息上报): its backlog and reconciliations; the province and operators may reconcile a day
+                        .requestMatchers(HttpMethod.GET, "/api/v1/province/feed", "/api/v1/province/reconciliations")
+                        .hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/province/reconciliations").hasAnyAuthority(PROVINCE, OPERATOR)
                         // what is not listed is nobody's: a new endpoint is closed until it gets its rule here
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -99,7 +99,8 @@ class IntakeContractTest extends HubTest {
                 "POST /api/v1/notices", "GET /api/v1/notices/{noticeId}", "GET /api/v1/notices/{noticeId}/print",
                 "GET /api/v1/stats/exemptions", "GET /api/v1/my-data-access", "GET /api/v1/my-cases",
                 "GET /api/v1/departments/{department}/tasks/{taskId}", "GET /api/v1/message-log/verification",
-                "POST /api/v1/message-log/seals", "GET /api/v1/message-log/archive",
+                "POST /api/v1/message-log/seals", "GET /api/v1/message-log/archive", "GET /api/v1/province/feed",
+                "GET /api/v1/province/reconciliations", "POST /api/v1/province/reconciliations",
                 "POST /api/v1/departments/{department}/tasks/{taskId}/corrections", "GET /api/v1/cases/{caseId}/receipt",
                 "POST /api/v1/cases/{caseId}/waits/{waitId}/answer", "GET /api/v1/supervision/cards",
                 "GET /api/v1/departments/{department}/supervision/cards");
@@ -139,7 +140,7 @@ class IntakeContractTest extends HubTest {
             assertProblem(name + " 429", limited);
             assertThat(resolve(limited.at("/headers/Retry-After")).at("/schema/type").asText()).as(name + " 429 Retry-After").isEqualTo("integer");
         });
-        assertThat(secured).as("operations that need a caller").hasSize(21);
+        assertThat(secured).as("operations that need a caller").hasSize(24);
     }
 
     /**

@@ -118,6 +118,13 @@ class SupervisionCardsTest extends ShiftedClockHubTest {
                 "SUPERVISION_CARD_ISSUED", "SUPERVISION_CARD_CLEARED", "SUPERVISION_CARD_ISSUED", "SUPERVISION_CARD_ESCALATED",
                 "SUPERVISION_CARD_ESCALATED", "TASK_COMPLETED", "SUPERVISION_CARD_CLEARED");
 
+        // each step reached the province through the case report feed, in order, as 电子监察 records
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                simulators.caseReports().held(caseId).stream().filter(h -> h.kind().equals("SUPERVISION"))
+                        .map(h -> h.body().replaceAll(".*\"eventType\":\"([A-Z_]+)\".*", "$1")).toList())
+                .containsExactly("SUPERVISION_CARD_ISSUED", "SUPERVISION_CARD_CLEARED", "SUPERVISION_CARD_ISSUED",
+                        "SUPERVISION_CARD_ESCALATED", "SUPERVISION_CARD_ESCALATED", "SUPERVISION_CARD_CLEARED"));
+
         // who may read the cards: operators, auditors, the province, and a department its own
         assertThat(hub.as(DemoCallers.PROVINCE).get("/api/v1/supervision/cards?caseId=" + caseId).json().get("count").asInt()).isEqualTo(2);
         assertThat(hub.as(DemoCallers.REAL_ESTATE).get("/api/v1/departments/real-estate/supervision/cards?colour=red").status()).isEqualTo(200);

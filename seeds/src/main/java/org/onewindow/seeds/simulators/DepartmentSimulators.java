@@ -58,6 +58,10 @@ public class DepartmentSimulators implements AutoCloseable {
     /** One callback listener per simulator, fixed to its department; kept across a take-down and bring-back. */
     private final Map<String, DepartmentCallbacks> callbacks = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimulatorSettings settings;
+    /** The province's case report store, kept across a take-down and bring-back of the provincial simulator. */
+    private final ProvinceCaseReports caseReports = new ProvinceCaseReports();
+    /** The simulator whose stubs use {@link ProvinceCaseReports}. */
+    static final String PROVINCIAL = "provincial";
 
     public DepartmentSimulators(SimulatorSettings settings) {
         this.stubs = stubsByDepartment(settings.stubs());
@@ -86,6 +90,11 @@ public class DepartmentSimulators implements AutoCloseable {
     /** The simulator of a department, for tests and demos that inspect its request journal. */
     public Optional<WireMockServer> server(String department) {
         return Optional.ofNullable(servers.get(department));
+    }
+
+    /** What the provincial platform holds of the hub's case reports (办件信息上报), for tests and demos. */
+    public ProvinceCaseReports caseReports() {
+        return caseReports;
     }
 
     /** Where simulated departments call the hub back, once its port is known. */
@@ -129,6 +138,9 @@ public class DepartmentSimulators implements AutoCloseable {
                 .asynchronousResponseThreads(Math.max(10, settings.containerThreads() / 2))
                 .notifier(new Slf4jNotifier(false))
                 .extensions(callbacks.get(department));
+        if (PROVINCIAL.equals(department)) {
+            options.extensions(caseReports);
+        }
         // WireMock trims its journal by scanning all of it on every request (about 20 ms per bundle case at
         // 10,000 entries): without a test that reads it, the journal is off, and reading it fails loudly
         if (settings.journalEntries() > 0) {
