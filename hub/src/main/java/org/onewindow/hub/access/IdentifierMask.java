@@ -27,6 +27,14 @@ public final class IdentifierMask {
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
 
+    /** A mobile number with its middle four digits masked, as the halls print it: 138****8000. */
+    public static String maskMobile(String mobile) {
+        if (mobile == null || mobile.length() < 7) {
+            return "****";
+        }
+        return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+    }
+
     /**
      * Masks every ID number and credit code in a text. The issuer code between the dots of an e-licence identifier
      * (1.2.156.3005.2.&lt;type&gt;.&lt;issuer&gt;.…) is an issuing authority's public credit code, not a holder's: it is

@@ -15,5 +15,15 @@ public enum CaseEventType {
     /** a red card escalated: urged on the department (催办), then referred to the supervision office (督办) */
     SUPERVISION_CARD_ESCALATED,
     /** the card's task finished, or a yellow card turned red: the card is cleared and kept */
-    SUPERVISION_CARD_CLEARED
+    SUPERVISION_CARD_CLEARED,
+    /** the applicant was invited by SMS to rate the completed case (好差评) */
+    EVALUATION_INVITED,
+    /** the case was rated, by its applicant, the window for them, or by default */
+    EVALUATION_GIVEN,
+    /** a bad rating opened a rectification ticket (整改) for a department */
+    RECTIFICATION_OPENED,
+    /** the department answered its rectification ticket */
+    RECTIFICATION_ANSWERED,
+    /** a rectification ticket not answered in time was referred to the supervision office */
+    RECTIFICATION_ESCALATED
 }

@@ -36,19 +36,22 @@ public class CaseStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ObjectMapper objectMapper;
-    /** Written with the events, in their transaction: the provincial case report feed (province/CaseReportWriter). */
-    private final CaseEventListener listener;
+    /**
+     * Written with the events, in their transaction: the provincial case report feed (province/CaseReportWriter), the
+     * evaluation invitation of a completed case (evaluations/EvaluationInvitations).
+     */
+    private final List<CaseEventListener> listeners;
 
     public CaseStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper) {
-        this(jdbc, batch, objectMapper, events -> { });
+        this(jdbc, batch, objectMapper, List.of());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public CaseStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper, CaseEventListener listener) {
+    public CaseStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper objectMapper, List<CaseEventListener> listeners) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.objectMapper = objectMapper;
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
     }
 
     public void insertCase(CaseRecord c) {
@@ -165,7 +168,7 @@ public class CaseStore {
                     events.stream().map(e -> new Object[]{e.caseId(), e.taskId(), e.type().name(), fit(e.detail()), utc(e.at())}).toList());
         }
         if (!events.isEmpty()) {
-            listener.recorded(events);
+            listeners.forEach(listener -> listener.recorded(events));
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Reported: 受理 (CASE_ACCEPTED), each step of 办理过程 (a task sent, acknowledged, completed, rejected or
  * cancelled; a wait for the applicant starting and ending), 办结 (CASE_COMPLETED, CASE_REJECTED) and 电子监察 (a
- * supervision card issued, escalated or cleared). Not reported:
+ * supervision card issued, escalated or cleared) and 好差评 (a rating, a rectification ticket opened, answered or
+ * escalated). Not reported: EVALUATION_INVITED (the SMS itself is the hub's business),
  * MATERIALS_RESOLVED and VERIFICATION_WAITING (before 受理: the accept record says what was accepted), TASK_QUEUED
  * (the hub's own queue; the send is the step), TASK_DEAD_LETTERED and CASE_STUCK (the hub's delivery trouble, for its
  * operators; the department's handling goes on once they resend it, and lateness reaches the province as supervision
@@ -87,6 +88,10 @@ class CaseReportWriter implements CaseEventListener {
         for (CaseEventType card : List.of(CaseEventType.SUPERVISION_CARD_ISSUED, CaseEventType.SUPERVISION_CARD_ESCALATED,
                 CaseEventType.SUPERVISION_CARD_CLEARED)) {
             kinds.put(card, ReportKind.SUPERVISION);
+        }
+        for (CaseEventType evaluation : List.of(CaseEventType.EVALUATION_GIVEN, CaseEventType.RECTIFICATION_OPENED,
+                CaseEventType.RECTIFICATION_ANSWERED, CaseEventType.RECTIFICATION_ESCALATED)) {
+            kinds.put(evaluation, ReportKind.EVALUATION);
         }
         return Map.copyOf(kinds);
     }

@@ -12,5 +12,7 @@ enum ReportKind {
     /** 办结: the case's result (completed, or rejected). */
     RESULT,
     /** 电子监察: a supervision card (红黄牌) issued, escalated (催办, 督办) or cleared. */
-    SUPERVISION
+    SUPERVISION,
+    /** 好差评: a rating given (or the default applied), a rectification ticket (整改) opened, answered or escalated. */
+    EVALUATION
 }

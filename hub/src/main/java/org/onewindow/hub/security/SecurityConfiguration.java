@@ -89,6 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/departments/{department}/**").access(ownDepartmentPath())
                         // data holders
                         .requestMatchers(HttpMethod.GET, "/api/v1/my-data-access", "/api/v1/my-cases").hasAuthority(HolderAuthentication.ROLE)
+                        // a rating (好差评): the applicant with their holder token, or the window for them
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations").hasAnyAuthority(HolderAuthentication.ROLE, INTAKE)
                         // the province and the people who run the hub
                         .requestMatchers(HttpMethod.GET, "/api/v1/stats/**").hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/cards").hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)

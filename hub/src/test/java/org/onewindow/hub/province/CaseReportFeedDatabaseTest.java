@@ -45,7 +45,7 @@ class CaseReportFeedDatabaseTest {
         DataSource dataSource = database.fresh();
         CaseReportStore reports = new CaseReportStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
         CaseStore store = new CaseStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), new ObjectMapper(),
-                new CaseReportWriter(reports, new ObjectMapper(), "Asia/Shanghai"));
+                java.util.List.of(new CaseReportWriter(reports, new ObjectMapper(), "Asia/Shanghai")));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         for (int c = 0; c < CASES; c++) {
             store.insertCase(caseRecord(caseId(c)));
@@ -100,7 +100,7 @@ class CaseReportFeedDatabaseTest {
         DataSource dataSource = database.fresh();
         CaseReportStore reports = new CaseReportStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
         CaseStore store = new CaseStore(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), new ObjectMapper(),
-                new CaseReportWriter(reports, new ObjectMapper(), "Asia/Shanghai"));
+                java.util.List.of(new CaseReportWriter(reports, new ObjectMapper(), "Asia/Shanghai")));
         store.insertCase(caseRecord(caseId(0)));
         store.insertCase(caseRecord(caseId(1)));
         store.addEvent(caseId(0), null, CaseEventType.CASE_ACCEPTED, "accepted", NOW);

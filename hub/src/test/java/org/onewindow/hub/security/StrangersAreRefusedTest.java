@@ -41,7 +41,8 @@ class StrangersAreRefusedTest extends HubTest {
 
     /** Tables whose rows a refused request must not change (the access and message logs record refusals). */
     private static final List<String> TABLES = List.of("cases", "case_tasks", "case_events", "case_materials", "intake_requests",
-            "outbox", "notices", "data_shares");
+            "outbox", "notices", "data_shares", "case_applicant_waits", "supervision_cards", "evaluations", "rectification_tickets",
+            "case_reports");
     private static final List<DemoCallers> SYSTEMS = List.of(DemoCallers.HALL_XUANWU, DemoCallers.TAX, DemoCallers.REAL_ESTATE,
             DemoCallers.PROVINCE, DemoCallers.PROMETHEUS);
 
@@ -102,7 +103,8 @@ class StrangersAreRefusedTest extends HubTest {
                     continue; // public: the catalogue
                 }
                 String uri = path.getKey().replace("{caseId}", caseId).replace("{taskId}", realEstateTaskId)
-                        .replace("{noticeId}", noticeId).replace("{department}", "real-estate");
+                        .replace("{noticeId}", noticeId).replace("{department}", "real-estate")
+                        .replace("{waitId}", "1").replace("{ticketId}", "1");
                 String body = example(operation.getValue());
                 Set<String> scopes = scopes(security);
                 String name = method + " " + path.getKey();
@@ -121,7 +123,7 @@ class StrangersAreRefusedTest extends HubTest {
                 checked.add(name);
             }
         }
-        assertThat(checked).as("operations that need a caller").hasSizeGreaterThanOrEqualTo(16);
+        assertThat(checked).as("operations that need a caller").hasSizeGreaterThanOrEqualTo(27);
         assertThat(rows()).as("rows after the refusals").isEqualTo(rowsBefore);
         assertThat(messagesAdded()).as("broker messages after the refusals").isEqualTo(messagesBefore);
     }
