@@ -103,7 +103,8 @@ class IntakeContractTest extends HubTest {
                 "GET /api/v1/province/reconciliations", "POST /api/v1/province/reconciliations",
                 "POST /api/v1/departments/{department}/tasks/{taskId}/corrections", "GET /api/v1/cases/{caseId}/receipt",
                 "POST /api/v1/cases/{caseId}/waits/{waitId}/answer", "GET /api/v1/supervision/cards",
-                "GET /api/v1/departments/{department}/supervision/cards");
+                "GET /api/v1/departments/{department}/supervision/cards", "GET /api/v1/stats/departments", "GET /api/v1/stats/items",
+                "GET /api/v1/stats/ranking", "GET /api/v1/stats/charts/{figure}.svg");
     }
 
     /**
@@ -140,7 +141,7 @@ class IntakeContractTest extends HubTest {
             assertProblem(name + " 429", limited);
             assertThat(resolve(limited.at("/headers/Retry-After")).at("/schema/type").asText()).as(name + " 429 Retry-After").isEqualTo("integer");
         });
-        assertThat(secured).as("operations that need a caller").hasSize(24);
+        assertThat(secured).as("operations that need a caller").hasSize(28);
     }
 
     /**

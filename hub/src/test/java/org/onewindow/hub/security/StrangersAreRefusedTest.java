@@ -102,10 +102,12 @@ class StrangersAreRefusedTest extends HubTest {
                     continue; // public: the catalogue
                 }
                 String uri = path.getKey().replace("{caseId}", caseId).replace("{taskId}", realEstateTaskId)
-                        .replace("{noticeId}", noticeId).replace("{department}", "real-estate");
+                        .replace("{noticeId}", noticeId).replace("{department}", "real-estate")
+                        .replace("{waitId}", "1").replace("{ticketId}", "1");
                 String body = example(operation.getValue());
                 Set<String> scopes = scopes(security);
                 String name = method + " " + path.getKey();
+                uri = uri.replace("{figure}", "accepted");
 
                 expect(name + " without a token", call(hub.anonymous(), method, uri, body), 401);
                 String someScope = scopes.isEmpty() ? "intake" : scopes.iterator().next();

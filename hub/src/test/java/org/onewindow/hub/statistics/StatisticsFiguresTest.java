@@ -217,6 +217,14 @@ class StatisticsFiguresTest extends HubTest {
         // 570 + 5250 working minutes over 5 tasks: 5820 / 2100 = 2.771 → 2.77
         assertThat(rows.get(1).get("avgHandlingDays").decimalValue()).isEqualByComparingTo("2.77");
         assertThat(rows.get(2).get("redCards").asLong()).isEqualTo(1);
+        // the range's full figures of real-estate: accepted C1, C2, C4, C3, C6 = 5; 提速率 1 − 5820/(5 × 30 × 420) = 0.9076;
+        // materials 3/4 + 2/4 + 2/4 + 3/4 = 10/16 = 0.625; rated actively C8, C1, C3, C4 of 5 = 0.8; E3 rectified in time
+        JsonNode figures = rows.get(1).get("figures");
+        assertThat(figures.get("period").asText()).isEqualTo("2026-04-27/2026-05-10");
+        assertCounts(figures, Map.of("accepted", 5, "completed", 5, "early", 3, "onTime", 1, "overdue", 1, "yellowCards", 2, "redCards", 1,
+                "materials", 16, "exemptMaterials", 10, "evaluations", 4));
+        assertDecimals(figures, Map.of("legalSpeedUp", "0.9076", "promiseCompression", "0.9", "exemptionRatio", "0.625", "activeRate", "0.8",
+                "rectifiedRate", "1.0"));
 
         String csv = new String(bytes("/api/v1/stats/ranking?from=2026-04-27&to=2026-05-10&format=csv", "*/*").body(), StandardCharsets.UTF_8);
         String[] lines = csv.substring(1).split("\r\n");
