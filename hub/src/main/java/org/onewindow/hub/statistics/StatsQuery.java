@@ -2,7 +2,6 @@ package org.onewindow.hub.statistics;
 
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.problems.Fault;
-import org.onewindow.hub.problems.ProblemException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -64,7 +63,7 @@ record StatsQuery(Period period, LocalDate from, LocalDate to, String department
             if (from.isAfter(to)) {
                 faults.add(new Fault("from", "after-to", "must not be after to (" + from + " is after " + to + ")"));
             } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-                faults.add(new Fault("to", "range", "must be at most " + MAX_DAYS + " days from from, not "
+                faults.add(new Fault("to", "range", "must make a range of at most " + MAX_DAYS + " days with from (both included), not "
                         + (ChronoUnit.DAYS.between(from, to) + 1)));
             }
         }
@@ -100,13 +99,6 @@ record StatsQuery(Period period, LocalDate from, LocalDate to, String department
                 return false;
             }
             return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
-        }
-
-        <T> T orFail(T value) {
-            if (!faults.isEmpty()) {
-                throw ProblemException.invalid(faults);
-            }
-            return value;
         }
     }
 }
