@@ -98,7 +98,7 @@ class StatisticsCostTest extends HubTest {
             }
             if (i % 20 == 0) {
                 cards.add(new Object[] {caseId + "-01", caseId, item[1], item[0], random.nextBoolean() ? "RED" : "YELLOW",
-                        accepted.plusDays(5), finished.minusHours(1)});
+                        accepted.plusDays(5), finished.minusHours(1), finished});
             }
         }
         jdbc.batchUpdate("""
@@ -117,7 +117,7 @@ class StatisticsCostTest extends HubTest {
                 INSERT INTO evaluations (case_id, applicant_id, level, channel, given_by, default_rating, evaluated_at)
                 VALUES (?, '11010519491231002X', ?, 'PC', 'cost', ?, ?)""", evaluations);
         jdbc.batchUpdate("""
-                INSERT INTO supervision_cards (task_id, case_id, department, item_code, colour, deadline_at, minutes_left, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, 0, ?)""", cards);
+                INSERT INTO supervision_cards (task_id, case_id, department, item_code, colour, deadline_at, minutes_left, issued_at, cleared_at)
+                VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)""", cards);
     }
 }

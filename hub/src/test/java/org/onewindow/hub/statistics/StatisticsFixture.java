@@ -22,12 +22,14 @@ import java.time.OffsetDateTime;
  *       TAX-DEED-TAX (0 d)               TAX   Tue 28 Apr 14:00  Tue 28 Apr 17:30         Wed 29 Apr 09:30    overdue  210+30 = 240
  *       RE-TRANSFER-REGISTRATION         RE    Tue 28 Apr 14:00  Wed 6 May 17:30          Thu 7 May 10:00     overdue  210+420+420+420+60 = 1530
  * C5    SI-PERSON-ENROLMENT (1 d)        SI    Mon 27 Apr 09:00  Tue 28 Apr 17:30         Mon 27 Apr 11:00    early    120
- * C6    RE-TRANSFER-REGISTRATION         RE    Thu 7 May 10:00  Mon 11 May 17:30          (open)
+ * C6    RE-TRANSFER-REGISTRATION         RE    Thu 7 May 10:00   Mon 11 May 17:30         Mon 11 May 10:00    (after the range)
  * C7    SI-PERSON-ENROLMENT              SI    Thu 30 Apr 09:30  Fri 1 May … (rejected Thu 30 Apr 10:00)
  * C8    RE-TRANSFER-REGISTRATION         RE    Fri 24 Apr 16:00  Wed 29 Apr 17:30         Tue 28 Apr 10:00    early    90+420+60 = 570
  *       (accepted before the range, finished in it)
  *
- * cards: C4 tax RED Tue 28 Apr 17:31; C4 RE YELLOW Wed 6 May 14:00, RED Wed 6 May 17:31; C6 YELLOW Sat 9 May 15:00
+ * cards: C4 tax RED Tue 28 Apr 17:31; C4 RE YELLOW Wed 6 May 14:00, RED Wed 6 May 17:31; C6 YELLOW Sat 9 May 15:00 (each
+ * cleared when its task finished, and no task is left open, so that the hub's supervision review, running on today's
+ * clock in the shared test hub, has nothing to do with them)
  * materials (exempt/all): C1 RE 3/4, C2 RE 2/4, C3 RE 3/4, C4 TAX 2/4 + RE 2/4, C5 SI 2/3, C7 SI 1/3, C8 RE 4/4 (before the range)
  * evaluations: E1 C1 level 5 Thu 7 May 10:00; E2 C2 level 5 DEFAULT Sun 10 May 12:00; E3 C4 level 1 Fri 8 May 09:00
  *   (tickets: RE answered Fri 8 May 15:00, due Mon 11 May 17:30 = in time; TAX open, due Mon 11 May 17:30);
@@ -78,8 +80,8 @@ final class StatisticsFixture {
         task(jdbc, "C5", 1, ENROLMENT, SI, "COMPLETED", "2026-04-27T09:00", "2026-04-27T11:00", 1, "2026-04-28T17:30", 0);
         materials(jdbc, "C5", ENROLMENT, 2, 3);
 
-        aCase(jdbc, "C6", TRANSFER, null, "2026-05-07T10:00", "IN_PROGRESS");
-        task(jdbc, "C6", 1, TRANSFER, RE, "AWAITING_CALLBACK", "2026-05-07T10:00", "2026-05-07T10:00", 3, "2026-05-11T17:30", 0);
+        aCase(jdbc, "C6", TRANSFER, null, "2026-05-07T10:00", "COMPLETED");
+        task(jdbc, "C6", 1, TRANSFER, RE, "COMPLETED", "2026-05-07T10:00", "2026-05-11T10:00", 3, "2026-05-11T17:30", 0);
 
         aCase(jdbc, "C7", ENROLMENT, null, "2026-04-30T09:30", "REJECTED");
         task(jdbc, "C7", 1, ENROLMENT, SI, "REJECTED", "2026-04-30T09:30", "2026-04-30T10:00", 1, "2026-05-06T17:30", 0);
@@ -89,10 +91,10 @@ final class StatisticsFixture {
         task(jdbc, "C8", 1, TRANSFER, RE, "COMPLETED", "2026-04-24T16:00", "2026-04-28T10:00", 3, "2026-04-29T17:30", 0);
         materials(jdbc, "C8", TRANSFER, 4, 4);
 
-        card(jdbc, "C4", 1, TAX, DEED_TAX, "RED", "2026-04-28T17:30", "2026-04-28T17:31");
-        card(jdbc, "C4", 2, RE, TRANSFER, "YELLOW", "2026-05-06T17:30", "2026-05-06T14:00");
-        card(jdbc, "C4", 2, RE, TRANSFER, "RED", "2026-05-06T17:30", "2026-05-06T17:31");
-        card(jdbc, "C6", 1, RE, TRANSFER, "YELLOW", "2026-05-11T17:30", "2026-05-09T15:00");
+        card(jdbc, "C4", 1, TAX, DEED_TAX, "RED", "2026-04-28T17:30", "2026-04-28T17:31", "2026-04-29T09:30");
+        card(jdbc, "C4", 2, RE, TRANSFER, "YELLOW", "2026-05-06T17:30", "2026-05-06T14:00", "2026-05-06T17:31");
+        card(jdbc, "C4", 2, RE, TRANSFER, "RED", "2026-05-06T17:30", "2026-05-06T17:31", "2026-05-07T10:00");
+        card(jdbc, "C6", 1, RE, TRANSFER, "YELLOW", "2026-05-11T17:30", "2026-05-09T15:00", "2026-05-11T10:00");
 
         evaluation(jdbc, "C1", 5, false, "2026-05-07T10:00");
         evaluation(jdbc, "C2", 5, true, "2026-05-10T12:00");
@@ -141,11 +143,12 @@ final class StatisticsFixture {
     }
 
     private static void card(JdbcClient jdbc, String name, int n, String department, String item, String colour, String deadline,
-                             String issued) {
+                             String issued, String cleared) {
         jdbc.sql("""
-                        INSERT INTO supervision_cards (task_id, case_id, department, item_code, colour, deadline_at, minutes_left, issued_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 0, ?)""")
-                .params(caseId(name) + "-0" + n, caseId(name), department, item, colour, bj(deadline), bj(issued)).update();
+                        INSERT INTO supervision_cards (task_id, case_id, department, item_code, colour, deadline_at, minutes_left, issued_at,
+                                                       cleared_at, cleared_because)
+                        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 'fixture')""")
+                .params(caseId(name) + "-0" + n, caseId(name), department, item, colour, bj(deadline), bj(issued), bj(cleared)).update();
     }
 
     private static long evaluation(JdbcClient jdbc, String name, int level, boolean byDefault, String at) {
@@ -158,10 +161,13 @@ final class StatisticsFixture {
 
     private static void ticket(JdbcClient jdbc, long evaluation, String name, String department, String status, String opened,
                                String due, String answered) {
+        // an open ticket was escalated the morning after its due time (so that the hub's escalation round, on today's
+        // clock, has nothing left to do with it)
         jdbc.sql("""
-                        INSERT INTO rectification_tickets (evaluation_id, case_id, department, status, opened_at, due_at, answered_at, outcome)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO rectification_tickets (evaluation_id, case_id, department, status, opened_at, due_at, answered_at, outcome,
+                                                           escalated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(evaluation, caseId(name), department, status, bj(opened), bj(due), answered == null ? null : bj(answered),
-                        answered == null ? null : "RECTIFIED").update();
+                        answered == null ? null : "RECTIFIED", answered == null ? bj(due).plusHours(16) : null).update();
     }
 }
