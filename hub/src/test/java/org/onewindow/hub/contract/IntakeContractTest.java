@@ -104,7 +104,8 @@ class IntakeContractTest extends HubTest {
                 "POST /api/v1/departments/{department}/tasks/{taskId}/corrections", "GET /api/v1/cases/{caseId}/receipt",
                 "POST /api/v1/cases/{caseId}/waits/{waitId}/answer", "GET /api/v1/supervision/cards",
                 "GET /api/v1/departments/{department}/supervision/cards", "POST /api/v1/evaluations",
-                "GET /api/v1/departments/{department}/rectifications", "POST /api/v1/departments/{department}/rectifications/{ticketId}");
+                "GET /api/v1/departments/{department}/rectifications", "POST /api/v1/departments/{department}/rectifications/{ticketId}",
+                "GET /api/v1/stats/departments", "GET /api/v1/stats/items", "GET /api/v1/stats/ranking", "GET /api/v1/stats/charts/{figure}.svg");
     }
 
     /**
@@ -141,7 +142,7 @@ class IntakeContractTest extends HubTest {
             assertProblem(name + " 429", limited);
             assertThat(resolve(limited.at("/headers/Retry-After")).at("/schema/type").asText()).as(name + " 429 Retry-After").isEqualTo("integer");
         });
-        assertThat(secured).as("operations that need a caller").hasSize(27);
+        assertThat(secured).as("operations that need a caller").hasSize(31);
     }
 
     /**
