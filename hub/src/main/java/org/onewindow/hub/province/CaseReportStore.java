@@ -217,6 +217,12 @@ class CaseReportStore {
                 .update();
     }
 
+    /** The last day a reconciliation reached the province for (whatever it found); empty before the first. */
+    java.util.Optional<LocalDate> lastReconciledDay() {
+        return jdbc.sql("SELECT MAX(report_day) FROM case_report_reconciliations WHERE outcome <> 'FAILED'")
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+    }
+
     /** The latest reconciliations, newest first, each with its differences as stored (JSON). */
     List<Map.Entry<Reconciliation, String>> latestReconciliations(int limit) {
         return jdbc.sql("SELECT * FROM case_report_reconciliations ORDER BY reconciliation_id DESC LIMIT ?").param(limit)
