@@ -22,8 +22,4 @@ public record ApplicantWait(long waitId, String caseId, String taskId, Kind kind
         /** 补正: the department asked the applicant to correct or complete the application */
         CORRECTION
     }
-
-    public boolean isOpen() {
-        return endedAt == null;
-    }
 }

@@ -27,8 +27,4 @@ public record SupervisionCard(long cardId, String taskId, String caseId, String 
         /** 督办: referred to the supervision office */
         SUPERVISED
     }
-
-    public boolean isOpen() {
-        return clearedAt == null;
-    }
 }
