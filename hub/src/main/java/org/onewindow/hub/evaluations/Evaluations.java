@@ -51,8 +51,10 @@ class Evaluations {
     long give(CaseRecord c, int level, String channel, String comment, List<String> tags, List<String> departments,
               String givenBy, boolean defaultRating, Instant now) {
         long evaluationId = evaluations.insert(c.caseId(), c.applicantId(), level, channel, comment, tags, givenBy, defaultRating, now);
+        // the whole rating, so that the province's 好差评 record (the feed reports this event) carries it
         cases.addEvent(c.caseId(), null, CaseEventType.EVALUATION_GIVEN, (defaultRating ? "default rating " : "rating ")
-                + level + " " + Evaluation.levelName(level) + " via " + channel + " (evaluation " + evaluationId + ")", now);
+                + level + " " + Evaluation.levelName(level) + " via " + channel + " (evaluation " + evaluationId + ")"
+                + (tags.isEmpty() ? "" : ", tags " + String.join(" ", tags)) + (comment == null ? "" : ": " + comment), now);
         if (Evaluation.isBad(level)) {
             Instant due = calendar.plus(now, rectificationWithin);
             for (String department : departments) {

@@ -106,6 +106,9 @@ class EvaluationsTest extends ShiftedClockHubTest {
         assertThat(hub.post("/api/v1/evaluations", "application/json", null,
                 json("{\"caseId\":\"" + caseId + "\",\"level\":6,\"channel\":\"FAX\"}")).status()).isEqualTo(400);
         assertThat(hub.caseView(caseId).get("timeline").findValuesAsText("type")).containsOnlyOnce("EVALUATION_GIVEN");
+        assertThat(hub.caseView(caseId).get("timeline").findValuesAsText("detail")).contains(
+                "rating 2 不满意 dissatisfied via WINDOW_TABLET (evaluation " + evaluation.get("evaluationId").asLong()
+                        + "), tags slow unclear-guidance: 等了很久才办好");
 
         // not answered by 10:00 on 27 October: escalated at the next round
         clock.setNow(beijing("2026-10-27T09:50:00"));
