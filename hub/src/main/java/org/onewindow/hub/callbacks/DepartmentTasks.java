@@ -21,7 +21,7 @@ import java.util.Map;
  * department's own token, only its own tasks: another department's task is 403.
  */
 @RestController
-class DepartmentTasks {
+public class DepartmentTasks {
 
     private final CaseStore store;
     private final ServiceCatalogue catalogue;
@@ -43,7 +43,7 @@ class DepartmentTasks {
     }
 
     /** The task, if it is the department's (directly, or carried by it for another): 404 if none, 403 if another's. */
-    static TaskRecord own(CaseStore store, ServiceCatalogue catalogue, String department, String taskId) {
+    public static TaskRecord own(CaseStore store, ServiceCatalogue catalogue, String department, String taskId) {
         TaskRecord task = store.findTask(taskId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "task-not-found",
                 "No such task", "There is no task " + taskId, List.of(new Fault("taskId", "not-found", taskId + " is not a task of this hub"))));
         if (!catalogue.carrier(task.department()).equals(department)) {

@@ -2,6 +2,7 @@ package org.onewindow.hub.deadlines;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.onewindow.hub.callbacks.DepartmentTasks;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.cases.ApplicantWait;
 import org.onewindow.hub.cases.ApplicantWaitStore;
@@ -70,13 +71,7 @@ class ApplicantWaitController {
     ResponseEntity<ApplicantWait> requestCorrection(@PathVariable String department, @PathVariable String taskId,
                                                     @RequestBody(required = false) byte[] body) {
         CorrectionRequest request = json.read(body, CorrectionRequest.class, "a correction request");
-        TaskRecord task = store.findTask(taskId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "task-not-found",
-                "No such task", "There is no task " + taskId, List.of(new Fault("taskId", "not-found", taskId + " is not a task of this hub"))));
-        if (!catalogue.carrier(task.department()).equals(department)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "not-your-task", "Not a task of this department",
-                    "Task " + taskId + " is not a task of " + department + "; a department reads and answers only its own tasks",
-                    List.of(new Fault("taskId", "not-entitled", taskId + " is not a task of " + department)));
-        }
+        DepartmentTasks.own(store, catalogue, department, taskId);
         ApplicantWait wait = groupCommit.execute("correction-requested", () -> {
             TaskRecord current = store.findTask(taskId).orElseThrow();
             if (!TaskStatus.OPEN.contains(current.status()) || current.clock() == null) {

@@ -5,15 +5,18 @@ import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.cases.ApplicantWait;
 import org.onewindow.hub.cases.CaseRecord;
+import org.onewindow.hub.cases.PrintedPage;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.schemas.catalogue.Department;
 import org.onewindow.schemas.catalogue.Item;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import static org.onewindow.hub.cases.PrintedPage.esc;
+import static org.onewindow.hub.cases.PrintedPage.row;
 
 /**
  * The printable acceptance receipt (受理通知单) the window hands the applicant: the case number, each item with its
@@ -36,26 +39,7 @@ class ReceiptPage {
 
     String render(CaseRecord c, Instant acceptedAt, List<TaskRecord> tasks, List<ApplicantWait> waits) {
         StringBuilder html = new StringBuilder(4096);
-        html.append("""
-                <!DOCTYPE html>
-                <html lang="zh-CN">
-                <head>
-                <meta charset="UTF-8">
-                <title>受理通知单 Acceptance receipt %s</title>
-                <style>
-                  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 48em; color: #111; }
-                  h1 { text-align: center; font-size: 1.6em; margin-bottom: 0.2em; }
-                  .en { color: #555; font-size: 0.85em; font-weight: normal; }
-                  table { border-collapse: collapse; width: 100%%; margin: 0.5em 0 1.2em; }
-                  th, td { border: 1px solid #444; padding: 0.35em 0.5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-                  th { background: #eee; }
-                  .meta td { border: none; padding: 0.1em 0.5em 0.1em 0; }
-                  @media print { body { margin: 0; } .noprint { display: none; } }
-                </style>
-                </head>
-                <body>
-                <h1>受理通知单<br><span class="en">Acceptance receipt</span></h1>
-                """.formatted(esc(c.caseId())));
+        html.append(PrintedPage.head("受理通知单", "Acceptance receipt", c.caseId()));
         String service = c.itemCode() != null
                 ? catalogue.item(c.itemCode()).map(i -> i.nameZh() + " " + i.name()).orElse(c.itemCode())
                 : catalogue.bundle(c.bundleCode()).map(b -> b.nameZh() + " " + b.name()).orElse(c.bundleCode());
@@ -99,11 +83,4 @@ class ReceiptPage {
         return html.toString();
     }
 
-    private static String row(String label, String value) {
-        return "<tr><td>" + esc(label) + "</td><td>" + esc(value) + "</td></tr>";
-    }
-
-    private static String esc(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
-    }
 }

@@ -1,12 +1,15 @@
 package org.onewindow.hub.materials;
 
+import org.onewindow.hub.cases.PrintedPage;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
+
+import static org.onewindow.hub.cases.PrintedPage.esc;
+import static org.onewindow.hub.cases.PrintedPage.row;
 
 /** The printable one-time notice (一次性告知单), in Chinese as the applicant reads it, English under each heading. */
 @Component
@@ -23,26 +26,7 @@ public class NoticePage {
 
     public String render(OneTimeNotice n) {
         StringBuilder html = new StringBuilder(4096);
-        html.append("""
-                <!DOCTYPE html>
-                <html lang="zh-CN">
-                <head>
-                <meta charset="UTF-8">
-                <title>一次性告知单 One-time notice %s</title>
-                <style>
-                  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 48em; color: #111; }
-                  h1 { text-align: center; font-size: 1.6em; margin-bottom: 0.2em; }
-                  .en { color: #555; font-size: 0.85em; font-weight: normal; }
-                  table { border-collapse: collapse; width: 100%%; margin: 0.5em 0 1.2em; }
-                  th, td { border: 1px solid #444; padding: 0.35em 0.5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-                  th { background: #eee; }
-                  .meta td { border: none; padding: 0.1em 0.5em 0.1em 0; }
-                  @media print { body { margin: 0; } .noprint { display: none; } }
-                </style>
-                </head>
-                <body>
-                <h1>一次性告知单<br><span class="en">One-time notice</span></h1>
-                """.formatted(esc(n.noticeId())));
+        html.append(PrintedPage.head("一次性告知单", "One-time notice", n.noticeId()));
         html.append("<table class=\"meta\">")
                 .append(row("告知单编号 Notice no.", n.noticeId()))
                 .append(row("申请人 Applicant", n.applicantName() + "（" + n.applicantMaskedId() + "）"))
@@ -91,14 +75,6 @@ public class NoticePage {
             html.append("</tr>\n");
         }
         html.append("</table>\n");
-    }
-
-    private static String row(String label, String value) {
-        return "<tr><td>" + esc(label) + "</td><td>" + esc(value) + "</td></tr>";
-    }
-
-    private static String esc(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static String nullToEmpty(String text) {

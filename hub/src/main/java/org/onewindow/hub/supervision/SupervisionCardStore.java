@@ -68,17 +68,16 @@ class SupervisionCardStore {
                 .params(to.name(), utc(at), cardId, from.name()).update() == 1;
     }
 
-    /** Open cards whose task is finished. */
-    List<SupervisionCard> openOfFinishedTasks(int limit) {
-        return jdbc.sql("""
-                        SELECT c.* FROM supervision_cards c JOIN case_tasks t ON t.task_id = c.task_id
-                        WHERE c.cleared_at IS NULL AND t.status IN ('COMPLETED', 'REJECTED', 'CANCELLED') ORDER BY c.card_id LIMIT ?""")
-                .param(limit).query(this::card).list();
+    /** An open card whose task finished, with the task's final status. */
+    record FinishedCard(SupervisionCard card, String taskStatus) {
     }
 
-    /** The task's finished state and when it got there, for a clearing's reason. */
-    String taskOutcome(String taskId) {
-        return jdbc.sql("SELECT status FROM case_tasks WHERE task_id = ?").param(taskId).query(String.class).single();
+    /** Open cards whose task is finished. */
+    List<FinishedCard> openOfFinishedTasks(int limit) {
+        return jdbc.sql("""
+                        SELECT c.*, t.status AS task_status FROM supervision_cards c JOIN case_tasks t ON t.task_id = c.task_id
+                        WHERE c.cleared_at IS NULL AND t.status IN ('COMPLETED', 'REJECTED', 'CANCELLED') ORDER BY c.card_id LIMIT ?""")
+                .param(limit).query((rs, n) -> new FinishedCard(card(rs, n), rs.getString("task_status"))).list();
     }
 
     boolean clear(long cardId, Instant at, String because) {

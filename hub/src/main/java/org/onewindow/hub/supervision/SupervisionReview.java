@@ -80,8 +80,8 @@ public class SupervisionReview {
         int urged = drain(() -> escalate(SupervisionCard.Escalation.NONE, SupervisionCard.Escalation.URGED,
                 calendar.minus(now, urgeAfter), now));
         int cleared = drain(() -> groupCommit.execute("supervision-clear", () -> {
-            List<SupervisionCard> finished = cards.openOfFinishedTasks(properties.batchSize());
-            finished.forEach(card -> clear(card, "its task is " + cards.taskOutcome(card.taskId()), now));
+            List<SupervisionCardStore.FinishedCard> finished = cards.openOfFinishedTasks(properties.batchSize());
+            finished.forEach(f -> clear(f.card(), "its task is " + f.taskStatus(), now));
             return finished.size();
         }));
         Round round = new Round(yellow, red, urged, supervised, cleared);
