@@ -136,6 +136,59 @@ public class CaseStore {
                 .params(status.name(), utc(before), limit).query(this::taskRow).list();
     }
 
+    /**
+     * How many tasks stand in each of these statuses, per department (the operator console's and the metrics' backlog).
+     * Reads the status index only: finished tasks are not scanned.
+     */
+    public Map<String, Map<TaskStatus, Long>> countTasksByDepartment(Collection<TaskStatus> statuses) {
+        Map<String, Map<TaskStatus, Long>> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT department, status, COUNT(*) AS n FROM case_tasks WHERE status IN (" + marks(statuses) + ") GROUP BY department, status")
+                .params(names(statuses))
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("department"), d -> new java.util.EnumMap<>(TaskStatus.class))
+                            .put(TaskStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /**
+     * Cases for the operator console's search, newest first: each criterion given narrows it (case number or its
+     * beginning, the applicant's whole ID number or credit code, an item or bundle code, a status, created from/before).
+     */
+    public List<CaseRecord> searchCases(String caseIdPrefix, String applicantId, String itemOrBundle, CaseStatus status,
+                                        Instant createdFrom, Instant createdBefore, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM cases WHERE 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (caseIdPrefix != null) {
+            sql.append(" AND case_id LIKE ? ESCAPE '\\'");
+            params.add(caseIdPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (applicantId != null) {
+            sql.append(" AND applicant_id = ?");
+            params.add(applicantId);
+        }
+        if (itemOrBundle != null) {
+            sql.append(" AND (item_code = ? OR bundle_code = ?)");
+            params.add(itemOrBundle);
+            params.add(itemOrBundle);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.name());
+        }
+        if (createdFrom != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(utc(createdFrom));
+        }
+        if (createdBefore != null) {
+            sql.append(" AND created_at < ?");
+            params.add(utc(createdBefore));
+        }
+        sql.append(" ORDER BY created_at DESC, case_id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::caseRow).list();
+    }
+
     public List<TaskRecord> tasks(String caseId) {
         return jdbc.sql("SELECT * FROM case_tasks WHERE case_id = ? ORDER BY task_id").param(caseId).query(this::taskRow).list();
     }

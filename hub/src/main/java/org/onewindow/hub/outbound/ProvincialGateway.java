@@ -44,6 +44,8 @@ public final class ProvincialGateway {
     private final MessageLog messageLog;
     private final Clock clock;
     private final Duration leaseTimeout;
+    /** every service made, by party, for operators (the console's material sources) */
+    private final java.util.Map<String, Service> services = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     ProvincialGateway(CloseableHttpClient http, MessageLog messageLog, Clock clock, Duration leaseTimeout) {
         this.http = http;
@@ -70,7 +72,14 @@ public final class ProvincialGateway {
                 .setResponseTimeout(Timeout.of(responseTimeout))
                 .setConnectionRequestTimeout(Timeout.of(leaseTimeout))
                 .build();
-        return new Service(party, channel, baseUrl, circuit, config);
+        Service service = new Service(party, channel, baseUrl, circuit, config);
+        services.put(party, service);
+        return service;
+    }
+
+    /** The services behind the gateway, by their party names (e-licence-library, data-exchange, the case report feed). */
+    public java.util.Map<String, Service> services() {
+        return java.util.Collections.unmodifiableMap(services);
     }
 
     /** One service behind the gateway: its breaker, its timeouts, its party in the message log. */

@@ -38,7 +38,11 @@ class LoginPage {
             String roles = signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
                     .map(a -> a.substring(5).toLowerCase()).sorted().collect(Collectors.joining(", "));
             body.append("<p id=\"signed-in\">已登录 Signed in: <strong>").append(HtmlUtils.htmlEscape(caller.name()))
-                    .append("</strong> (").append(HtmlUtils.htmlEscape(roles)).append(")</p>")
+                    .append("</strong> (").append(HtmlUtils.htmlEscape(roles)).append(")</p>");
+            if (caller.isOperator()) {
+                body.append("<p><a id=\"to-console\" href=\"/console\">运维控制台 Operator console</a></p>");
+            }
+            body
                     .append("<form method=\"post\" action=\"/logout\">").append(hidden)
                     .append("<button type=\"submit\">退出 Sign out</button></form>");
         } else {

@@ -99,6 +99,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/province/feed", "/api/v1/province/reconciliations")
                         .hasAnyAuthority(PROVINCE, OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/province/reconciliations").hasAnyAuthority(PROVINCE, OPERATOR)
+                        // the operator console (issue 14): pages, their live tables, their assets and every action on them
+                        .requestMatchers("/console", "/console/**").hasAuthority(OPERATOR)
                         // what is not listed is nobody's: a new endpoint is closed until it gets its rule here
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Rows of supervision_cards, and the open tasks whose card falls due (read from case_tasks). */
 @Repository
-class SupervisionCardStore {
+public class SupervisionCardStore {
 
     /** The task states a card watches: the department has not finished (a dead-lettered task is late all the same). */
     private static final String OPEN = "('WAITING', 'QUEUED', 'SENT', 'AWAITING_CALLBACK', 'DEAD_LETTERED')";
@@ -92,7 +92,7 @@ class SupervisionCardStore {
     }
 
     /** Cards, newest first, filtered by whatever is given (null: any). */
-    List<SupervisionCard> find(Boolean open, SupervisionCard.Colour colour, String department, String caseId, int limit) {
+    public List<SupervisionCard> find(Boolean open, SupervisionCard.Colour colour, String department, String caseId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM supervision_cards WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (open != null) {
