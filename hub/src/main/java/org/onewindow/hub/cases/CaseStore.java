@@ -136,6 +136,20 @@ public class CaseStore {
                 .params(status.name(), utc(before), limit).query(this::taskRow).list();
     }
 
+    /** Up to {@code limit} tasks in this status, the one untouched longest first (the operator console's dead letters). */
+    public List<TaskRecord> tasksInStatus(TaskStatus status, int limit) {
+        return jdbc.sql("SELECT * FROM case_tasks WHERE status = ? ORDER BY updated_at, task_id LIMIT ?")
+                .params(status.name(), limit).query(this::taskRow).list();
+    }
+
+    /** How many tasks have this status now, per department (the task's own department, not its carrier). */
+    public Map<String, Long> countTasksByDepartment(TaskStatus status) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT department, COUNT(*) FROM case_tasks WHERE status = ? GROUP BY department").param(status.name())
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     public List<TaskRecord> tasks(String caseId) {
         return jdbc.sql("SELECT * FROM case_tasks WHERE case_id = ? ORDER BY task_id").param(caseId).query(this::taskRow).list();
     }
