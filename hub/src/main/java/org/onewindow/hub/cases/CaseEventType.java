@@ -25,5 +25,13 @@ public enum CaseEventType {
     /** the department answered its rectification ticket */
     RECTIFICATION_ANSWERED,
     /** a rectification ticket not answered in time was referred to the supervision office */
-    RECTIFICATION_ESCALATED
+    RECTIFICATION_ESCALATED,
+    /** an operator replayed a dead-lettered task: it is queued again for its department with the same idempotency key */
+    TASK_REPLAYED,
+    /** an operator gave up a dead-lettered task, with the reason (the case is terminated) */
+    TASK_DISCARDED,
+    /** no task of the stuck case is dead-lettered any more: it is in progress again */
+    CASE_RESUMED,
+    /** 终止办理: an operator terminated the case by discarding one of its tasks; the reason says why */
+    CASE_TERMINATED
 }

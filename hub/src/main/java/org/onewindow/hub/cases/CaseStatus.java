@@ -17,9 +17,14 @@ public enum CaseStatus {
     /** a department refused it; the reason names the department */
     REJECTED,
     /** a task was dead-lettered: an operator must look at it */
-    STUCK;
+    STUCK,
+    /**
+     * 终止办理: an operator discarded a dead-lettered task (the department could not take it), with the reason; the
+     * case's other open tasks were cancelled. Final, like COMPLETED and REJECTED
+     */
+    TERMINATED;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == REJECTED;
+        return this == COMPLETED || this == REJECTED || this == TERMINATED;
     }
 }

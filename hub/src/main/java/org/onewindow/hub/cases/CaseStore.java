@@ -189,6 +189,19 @@ public class CaseStore {
         return jdbc.sql(sql.toString()).params(params).query(this::caseRow).list();
     }
 
+    /** Up to {@code limit} tasks in this status, the one untouched longest first (the operator console's dead letters). */
+    public List<TaskRecord> tasksInStatus(TaskStatus status, int limit) {
+        return jdbc.sql("SELECT * FROM case_tasks WHERE status = ? ORDER BY updated_at, task_id LIMIT ?")
+                .params(status.name(), limit).query(this::taskRow).list();
+    }
+
+    /** How many tasks have this status now, per department (the task's own department, not its carrier). */
+    public Map<String, Long> countTasksByDepartment(TaskStatus status) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        countTasksByDepartment(java.util.Set.of(status)).forEach((department, byStatus) -> counts.put(department, byStatus.get(status)));
+        return counts;
+    }
+
     public List<TaskRecord> tasks(String caseId) {
         return jdbc.sql("SELECT * FROM case_tasks WHERE case_id = ? ORDER BY task_id").param(caseId).query(this::taskRow).list();
     }

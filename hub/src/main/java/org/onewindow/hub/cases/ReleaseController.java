@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * GET /api/v1/cases/{caseId}/release: the release (出件) of a decided case, in one response: every
  * department's result (licence and certificate numbers, decisions, documents) for the window to hand
- * over, or the refusal with the department and its reason. A case still in progress is 409. Read by the intake
+ * over, or the refusal with the department and its reason, or, for a case an operator terminated (终止办理), TERMINATED
+ * with the operator's reason. A case still in progress is 409. Read by the intake
  * system that submitted the case, its applicant, and operators stating a reason ({@link CaseReaders}).
  */
 @RestController
@@ -49,7 +50,7 @@ class ReleaseController {
         CaseRecord c = readers.open(caseId, caller, CaseReaders.reason(reason, reasonHeader), "release");
         if (!c.status().isFinal()) {
             throw new ProblemException(HttpStatus.CONFLICT, "case-not-decided", "The case is not decided yet",
-                    "Case " + caseId + " is " + c.status() + "; its release is ready once it is COMPLETED or REJECTED",
+                    "Case " + caseId + " is " + c.status() + "; its release is ready once it is COMPLETED, REJECTED or TERMINATED",
                     List.of(new Fault("caseId", "not-decided", "is " + c.status())));
         }
         List<ReleasedResult> results = store.tasks(caseId).stream().map(t -> {
@@ -58,6 +59,14 @@ class ReleaseController {
                     t.department(), t.status(), t.departmentRef(), t.results(), t.statusReason());
         }).toList();
         return new Release(c.caseId(), c.itemCode(), c.bundleCode(), c.status(),
-                c.status() == CaseStatus.COMPLETED ? "APPROVED" : "REFUSED", c.statusReason(), results);
+                decision(c.status()), c.statusReason(), results);
+    }
+
+    private static String decision(CaseStatus status) {
+        return switch (status) {
+            case COMPLETED -> "APPROVED";
+            case TERMINATED -> "TERMINATED";
+            default -> "REFUSED";
+        };
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 public record TaskDeadline(int promisedWorkingDays, Instant deadline, boolean clockStopped, long stoppedWorkingMinutes,
                            long remainingWorkingMinutes, boolean overdue, String remaining) {
 
-    private static final Set<TaskStatus> FINISHED = EnumSet.of(TaskStatus.COMPLETED, TaskStatus.REJECTED, TaskStatus.CANCELLED);
+    private static final Set<TaskStatus> FINISHED = EnumSet.of(TaskStatus.COMPLETED, TaskStatus.REJECTED, TaskStatus.CANCELLED,
+            TaskStatus.DISCARDED);
 
     /** Null for a task stored before deadlines were kept. */
     public static TaskDeadline of(TaskRecord task, WorkingCalendar calendar, Instant now) {

@@ -16,8 +16,10 @@ public enum TaskStatus {
     REJECTED,
     /** retries ran out or the department's reply broke its contract; the reason says which */
     DEAD_LETTERED,
-    /** not sent, because another department rejected the case */
-    CANCELLED;
+    /** not sent, because another department rejected the case, or an operator terminated it */
+    CANCELLED,
+    /** dead-lettered, then given up by an operator, with the reason; its case is TERMINATED */
+    DISCARDED;
 
     /** The states a department's decision may still change. */
     public static final Set<TaskStatus> OPEN = Set.of(QUEUED, SENT, AWAITING_CALLBACK);

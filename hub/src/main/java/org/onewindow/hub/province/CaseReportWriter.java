@@ -20,13 +20,14 @@ import java.util.Map;
  * ({@link CaseStore#addEvents}): nothing more than one batched insert (and the case's counter) per batch of events.
  *
  * <p>Reported: 受理 (CASE_ACCEPTED), each step of 办理过程 (a task sent, acknowledged, completed, rejected or
- * cancelled; a wait for the applicant starting and ending), 办结 (CASE_COMPLETED, CASE_REJECTED) and 电子监察 (a
+ * cancelled or discarded by an operator; a wait for the applicant starting and ending), 办结 (CASE_COMPLETED,
+ * CASE_REJECTED, CASE_TERMINATED 终止办理) and 电子监察 (a
  * supervision card issued, escalated or cleared) and 好差评 (a rating, a rectification ticket opened, answered or
  * escalated). Not reported: EVALUATION_INVITED (the SMS itself is the hub's business),
  * MATERIALS_RESOLVED and VERIFICATION_WAITING (before 受理: the accept record says what was accepted), TASK_QUEUED
  * (the hub's own queue; the send is the step), TASK_DEAD_LETTERED and CASE_STUCK (the hub's delivery trouble, for its
  * operators; the department's handling goes on once they resend it, and lateness reaches the province as supervision
- * cards), DATA_SHARED / DATA_DELIVERED / DATA_UNDELIVERED (data sharing between departments, not a step of the case).
+ * cards), TASK_REPLAYED and CASE_RESUMED (that resend: the province sees the task sent again), DATA_SHARED / DATA_DELIVERED / DATA_UNDELIVERED (data sharing between departments, not a step of the case).
  */
 @Component
 class CaseReportWriter implements CaseEventListener {
@@ -79,12 +80,13 @@ class CaseReportWriter implements CaseEventListener {
         Map<CaseEventType, ReportKind> kinds = new EnumMap<>(CaseEventType.class);
         kinds.put(CaseEventType.CASE_ACCEPTED, ReportKind.ACCEPT);
         for (CaseEventType step : List.of(CaseEventType.TASK_SENT, CaseEventType.TASK_ACKNOWLEDGED, CaseEventType.TASK_COMPLETED,
-                CaseEventType.TASK_REJECTED, CaseEventType.TASK_CANCELLED, CaseEventType.APPLICANT_WAIT_STARTED,
+                CaseEventType.TASK_REJECTED, CaseEventType.TASK_CANCELLED, CaseEventType.TASK_DISCARDED, CaseEventType.APPLICANT_WAIT_STARTED,
                 CaseEventType.APPLICANT_WAIT_ENDED)) {
             kinds.put(step, ReportKind.PROCESS);
         }
         kinds.put(CaseEventType.CASE_COMPLETED, ReportKind.RESULT);
         kinds.put(CaseEventType.CASE_REJECTED, ReportKind.RESULT);
+        kinds.put(CaseEventType.CASE_TERMINATED, ReportKind.RESULT);
         for (CaseEventType card : List.of(CaseEventType.SUPERVISION_CARD_ISSUED, CaseEventType.SUPERVISION_CARD_ESCALATED,
                 CaseEventType.SUPERVISION_CARD_CLEARED)) {
             kinds.put(card, ReportKind.SUPERVISION);

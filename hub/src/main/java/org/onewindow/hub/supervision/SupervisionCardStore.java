@@ -76,7 +76,7 @@ public class SupervisionCardStore {
     List<FinishedCard> openOfFinishedTasks(int limit) {
         return jdbc.sql("""
                         SELECT c.*, t.status AS task_status FROM supervision_cards c JOIN case_tasks t ON t.task_id = c.task_id
-                        WHERE c.cleared_at IS NULL AND t.status IN ('COMPLETED', 'REJECTED', 'CANCELLED') ORDER BY c.card_id LIMIT ?""")
+                        WHERE c.cleared_at IS NULL AND t.status IN ('COMPLETED', 'REJECTED', 'CANCELLED', 'DISCARDED') ORDER BY c.card_id LIMIT ?""")
                 .param(limit).query((rs, n) -> new FinishedCard(card(rs, n), rs.getString("task_status"))).list();
     }
 
