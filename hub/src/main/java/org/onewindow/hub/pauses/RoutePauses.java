@@ -39,15 +39,15 @@ class RoutePauses implements SmartLifecycle, CamelContextConfiguration {
 
     private final PauseStore store;
     private final ConnectedDepartments connected;
-    private final CamelContext camel;
     private final long checkIntervalMs;
+    /** Given as Camel starts (not injected: the Camel context is built from beans like this one) */
+    private volatile CamelContext camel;
     private volatile ScheduledExecutorService scheduler;
 
-    RoutePauses(PauseStore store, ConnectedDepartments connected, CamelContext camel,
+    RoutePauses(PauseStore store, ConnectedDepartments connected,
                 @Value("${onewindow.pauses.check-interval-ms:3000}") long checkIntervalMs) {
         this.store = store;
         this.connected = connected;
-        this.camel = camel;
         this.checkIntervalMs = checkIntervalMs;
     }
 
@@ -58,6 +58,10 @@ class RoutePauses implements SmartLifecycle, CamelContextConfiguration {
 
     /** Brings every department route in line with the table: suspended while paused, taking messages otherwise. */
     synchronized void apply() {
+        CamelContext camel = this.camel;
+        if (camel == null) {
+            return;
+        }
         Set<String> paused = store.all().keySet();
         for (String department : connected.all()) {
             boolean pause = paused.contains(department);
@@ -72,7 +76,7 @@ class RoutePauses implements SmartLifecycle, CamelContextConfiguration {
 
     /** Whether the route takes no messages now (paused); false for a route that does not exist. */
     boolean isSuspended(String routeId) {
-        Route route = camel.getRoute(routeId);
+        Route route = camel == null ? null : camel.getRoute(routeId);
         return route != null && ServiceHelper.isSuspended(route.getConsumer());
     }
 
@@ -94,6 +98,7 @@ class RoutePauses implements SmartLifecycle, CamelContextConfiguration {
     /** As each department route starts, before it has taken much: a paused department's route is suspended at once. */
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
         camelContext.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {

@@ -199,7 +199,7 @@ class DeadLettersAndPausesTest extends HubTest {
     }
 
     @Test
-    void aPausedDepartmentIsSentNothingUntilItIsResumedAndThePauseFollowsTheTable() {
+    void aPausedDepartmentIsSentNothingUntilItIsResumedAndThePauseFollowsTheTable() throws Exception {
         HubClient hub = new HubClient(port);
         assertThatThrownBy(() -> pauses.pause("nowhere", "maintenance", "operator-a")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown department");
