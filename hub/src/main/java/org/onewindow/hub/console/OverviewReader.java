@@ -14,6 +14,7 @@ import org.onewindow.hub.observability.CallWindow;
 import org.onewindow.hub.observability.DepartmentCalls;
 import org.onewindow.hub.observability.TaskBacklog;
 import org.onewindow.hub.outbound.ProvincialGateway;
+import org.onewindow.hub.pauses.DepartmentPauses;
 import org.onewindow.schemas.catalogue.Department;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Reads the overview from where each figure lives: the departments' circuit breakers, the hub's timing of department
@@ -42,12 +42,12 @@ class OverviewReader {
     private final CamelContext camel;
     private final MeterRegistry meters;
     private final ProvincialGateway gateway;
-    private final Predicate<String> paused;
+    private final DepartmentPauses pauses;
     private final Clock clock;
 
     OverviewReader(ConnectedDepartments departments, ServiceCatalogue catalogue, Map<String, CircuitBreaker> departmentCircuitBreakers,
                    DepartmentCalls calls, TaskBacklog backlog, CamelContext camel, MeterRegistry meters, ProvincialGateway gateway,
-                   Clock clock) {
+                   DepartmentPauses pauses, Clock clock) {
         this.departments = departments;
         this.catalogue = catalogue;
         this.circuits = departmentCircuitBreakers;
@@ -56,7 +56,7 @@ class OverviewReader {
         this.camel = camel;
         this.meters = meters;
         this.gateway = gateway;
-        this.paused = d -> false;
+        this.pauses = pauses;
         this.clock = clock;
     }
 
@@ -66,12 +66,13 @@ class OverviewReader {
 
     List<Overview.DepartmentHealth> departments() {
         List<Overview.DepartmentHealth> rows = new ArrayList<>();
+        java.util.Set<String> paused = pauses.paused().keySet();
         for (String code : new java.util.TreeSet<>(departments.all())) {
             CircuitBreaker circuit = circuits.get(code);
             String circuitState = circuit == null ? "NONE" : circuit.getState().name();
             CallWindow.Window last5 = calls.window(code, 5);
             CallWindow.Window last60 = calls.window(code, 60);
-            boolean isPaused = paused.test(code);
+            boolean isPaused = paused.contains(code);
             String state = circuitState.contains("OPEN") ? "DOWN" : isPaused ? "PAUSED" : last5.failed() > 0 ? "FAILING" : "UP";
             Department department = catalogue.department(code).orElse(null);
             rows.add(new Overview.DepartmentHealth(code, department == null ? code : department.name(),
