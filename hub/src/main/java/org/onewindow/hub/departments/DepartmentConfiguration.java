@@ -1,6 +1,7 @@
 package org.onewindow.hub.departments;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.onewindow.adapters.kit.DepartmentAdapter;
@@ -8,6 +9,7 @@ import org.onewindow.adapters.kit.DepartmentOutage;
 import org.onewindow.adapters.kit.DepartmentRetries;
 import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.catalogue.WorkingDuration;
+import org.onewindow.hub.observability.CircuitMeters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -34,13 +36,17 @@ class DepartmentConfiguration {
         return new DepartmentOutage(since -> calendar.plus(since, limit), clock);
     }
 
-    /** Each department's breaker: onewindow.departments.&lt;d&gt;.circuit-breaker.*, else onewindow.circuit-breaker.*. */
+    /**
+     * Each department's breaker: onewindow.departments.&lt;d&gt;.circuit-breaker.*, else onewindow.circuit-breaker.*; its
+     * state is the gauge onewindow.circuit.state{circuit="department-&lt;d&gt;"} ({@link CircuitMeters}).
+     */
     @Bean
     Map<String, CircuitBreaker> departmentCircuitBreakers(List<DepartmentAdapter> adapters, CircuitBreakerProperties defaults,
-                                                          Environment environment) {
+                                                          Environment environment, MeterRegistry meters) {
         Map<String, CircuitBreaker> breakers = new TreeMap<>();
         adapters.forEach(adapter -> breakers.put(adapter.department(), DepartmentOutage.circuitBreaker(adapter.department(),
                 defaults.overriddenBy(environment, "onewindow.departments." + adapter.department() + ".circuit-breaker"))));
+        breakers.values().forEach(breaker -> CircuitMeters.bind(meters, breaker));
         return breakers;
     }
 

@@ -1,6 +1,8 @@
 package org.onewindow.hub.intake;
 
+import org.onewindow.hub.cases.CaseCounts;
 import org.onewindow.hub.cases.CaseEventType;
+import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
@@ -36,9 +38,11 @@ class CaseAcceptance {
     private final TaskDispatcher dispatcher;
     private final TaskClocks clocks;
     private final ApplicantWaits waits;
+    private final CaseCounts counts;
 
     CaseAcceptance(CaseStore store, CaseMaterials materials, TaskPlanner planner, TaskDispatcher dispatcher, TaskClocks clocks,
-                   ApplicantWaits waits) {
+                   ApplicantWaits waits, CaseCounts counts) {
+        this.counts = counts;
         this.clocks = clocks;
         this.waits = waits;
         this.store = store;
@@ -65,6 +69,7 @@ class CaseAcceptance {
     void accept(String caseId, CaseRequest request, List<PlannedTask> plan, MaterialResolution resolution, String channelNote,
                 Instant now) {
         store.addEvent(caseId, null, CaseEventType.CASE_ACCEPTED, "accepted for " + request.serviceCode() + " via " + channelNote, now);
+        counts.reached(request.serviceCode(), CaseStatus.ACCEPTED);
         List<TaskRecord> tasks = new ArrayList<>();
         List<TaskRecord> ready = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {

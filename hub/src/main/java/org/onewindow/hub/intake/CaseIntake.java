@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.hub.catalogue.DeadlineCalendar;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.cases.CaseCounts;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
@@ -54,10 +55,12 @@ class CaseIntake {
     private final Clock clock;
     private final IntakeProperties properties;
     private final GroupCommit groupCommit;
+    private final CaseCounts counts;
 
     CaseIntake(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices, NoticeStore noticeStore,
                ServiceCatalogue catalogue, DeadlineCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
-               Clock clock, IntakeProperties properties, GroupCommit groupCommit) {
+               Clock clock, IntakeProperties properties, GroupCommit groupCommit, CaseCounts counts) {
+        this.counts = counts;
         this.store = store;
         this.acceptance = acceptance;
         this.resolver = resolver;
@@ -104,6 +107,7 @@ class CaseIntake {
             acceptance.recordMaterials(caseId, resolution, now);
             if (status == CaseStatus.WAITING_VERIFICATION) {
                 store.addEvent(caseId, null, CaseEventType.VERIFICATION_WAITING, WaitingCases.reason(resolution), now);
+                counts.reached(request.serviceCode(), CaseStatus.WAITING_VERIFICATION);
             } else {
                 acceptance.accept(caseId, request, plan, resolution, request.channel().name(), now);
             }

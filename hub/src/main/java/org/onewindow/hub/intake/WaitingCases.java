@@ -1,5 +1,6 @@
 package org.onewindow.hub.intake;
 
+import org.onewindow.hub.cases.CaseCounts;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
@@ -38,9 +39,11 @@ public class WaitingCases {
     private final Clock clock;
     private final MaterialProperties properties;
     private final GroupCommit groupCommit;
+    private final CaseCounts counts;
 
     WaitingCases(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver,
-                 Clock clock, MaterialProperties properties, GroupCommit groupCommit) {
+                 Clock clock, MaterialProperties properties, GroupCommit groupCommit, CaseCounts counts) {
+        this.counts = counts;
         this.store = store;
         this.acceptance = acceptance;
         this.resolver = resolver;
@@ -81,6 +84,7 @@ public class WaitingCases {
                         + " (see POST /api/v1/notices)";
                 store.updateCaseStatus(caseId, WAITING, CaseStatus.REJECTED, reason, now);
                 store.addEvent(caseId, null, CaseEventType.CASE_REJECTED, reason, now);
+                counts.reached(request.serviceCode(), CaseStatus.REJECTED);
                 return true;
             }
             store.updateCaseStatus(caseId, WAITING, CaseStatus.ACCEPTED, null, now);

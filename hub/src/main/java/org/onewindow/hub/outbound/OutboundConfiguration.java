@@ -1,5 +1,6 @@
 package org.onewindow.hub.outbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.IdleConnectionEvictor;
@@ -82,7 +83,7 @@ class OutboundConfiguration {
     /** The provincial gateway client, on the same pool, with the same rules: no retries, redirects or cookies of its own. */
     @Bean(destroyMethod = "")
     ProvincialGateway provincialGateway(PoolingHttpClientConnectionManager outboundConnections, HttpClientProperties properties,
-                                        MessageLog messageLog, Clock clock) {
+                                        MessageLog messageLog, Clock clock, MeterRegistry meters) {
         CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(outboundConnections)
                 .setConnectionManagerShared(true)
@@ -91,7 +92,7 @@ class OutboundConfiguration {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
-        return new ProvincialGateway(client, messageLog, clock, Duration.ofMillis(properties.leaseTimeoutMs()));
+        return new ProvincialGateway(client, messageLog, clock, Duration.ofMillis(properties.leaseTimeoutMs()), meters);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.onewindow.hub.outbound;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -16,6 +17,7 @@ import org.onewindow.hub.messagelog.Body;
 import org.onewindow.hub.messagelog.Channel;
 import org.onewindow.hub.messagelog.LoggedExchange;
 import org.onewindow.hub.messagelog.MessageLog;
+import org.onewindow.hub.observability.CircuitMeters;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -46,8 +48,10 @@ public final class ProvincialGateway {
     private final Duration leaseTimeout;
     /** every service made, by party, for operators (the console's material sources) */
     private final java.util.Map<String, Service> services = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final MeterRegistry meters;
 
-    ProvincialGateway(CloseableHttpClient http, MessageLog messageLog, Clock clock, Duration leaseTimeout) {
+    ProvincialGateway(CloseableHttpClient http, MessageLog messageLog, Clock clock, Duration leaseTimeout, MeterRegistry meters) {
+        this.meters = meters;
         this.http = http;
         this.messageLog = messageLog;
         this.clock = clock;
@@ -60,7 +64,8 @@ public final class ProvincialGateway {
      * @param party           its name in the message log (and for onewindow.message-log.keep-bodies)
      * @param channel         the message log's channel for its exchanges
      * @param baseUrl         read at each call (in the embedded default the simulators set it while the hub starts)
-     * @param circuit         its circuit breaker, for operators to see and for callers to be refused at once while open
+     * @param circuit         its circuit breaker, for operators to see and for callers to be refused at once while open;
+     *                        its state is the gauge onewindow.circuit.state{circuit=its name} ({@link CircuitMeters})
      * @param connectTimeout  to open a connection
      * @param responseTimeout for the answer, once connected
      */
@@ -72,6 +77,7 @@ public final class ProvincialGateway {
                 .setResponseTimeout(Timeout.of(responseTimeout))
                 .setConnectionRequestTimeout(Timeout.of(leaseTimeout))
                 .build();
+        CircuitMeters.bind(meters, circuit);
         Service service = new Service(party, channel, baseUrl, circuit, config);
         services.put(party, service);
         return service;

@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,20 @@ public class Outbox {
                 .params(destination, messageKey, payload, clock.instant().atOffset(ZoneOffset.UTC))
                 .update(key, "message_id");
         pendingInThisTransaction().add(key.getKey().longValue());
+    }
+
+    /** Rows not yet relayed to the broker and the oldest one's time, in one query (for the gauges). */
+    Lag lag() {
+        return jdbc.sql("SELECT COUNT(*) AS waiting, MIN(created_at) AS oldest FROM outbox")
+                .query((rs, n) -> {
+                    OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+                    return new Lag(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
+    }
+
+    /** @param oldest null when none waits */
+    record Lag(long rows, Instant oldest) {
     }
 
     private List<Long> pendingInThisTransaction() {

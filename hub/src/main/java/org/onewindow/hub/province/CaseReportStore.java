@@ -190,6 +190,17 @@ class CaseReportStore {
                 .single();
     }
 
+    /** Records waiting for the province and the oldest one's time, in one query on case_reports_pending (for the gauges). */
+    Waiting waiting() {
+        return jdbc.sql("SELECT COUNT(*) AS waiting, MIN(occurred_at) AS oldest FROM case_reports WHERE pending = TRUE")
+                .query((rs, n) -> new Waiting(rs.getLong("waiting"), instant(rs, "oldest")))
+                .single();
+    }
+
+    /** @param oldest null when none waits */
+    record Waiting(long records, Instant oldest) {
+    }
+
     void addAnomaly(Anomaly anomaly) {
         jdbc.sql("""
                         INSERT INTO case_report_anomalies (case_id, kind, hub_sequence, province_sequence, source, detail, detected_at)

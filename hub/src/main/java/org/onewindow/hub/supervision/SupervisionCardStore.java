@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Rows of supervision_cards, and the open tasks whose card falls due (read from case_tasks). */
 @Repository
@@ -125,6 +127,16 @@ public class SupervisionCardStore {
                 rs.getString("item_code"), SupervisionCard.Colour.valueOf(rs.getString("colour")), instant(rs, "deadline_at"),
                 rs.getLong("minutes_left"), instant(rs, "issued_at"), SupervisionCard.Escalation.valueOf(rs.getString("escalation")),
                 instant(rs, "urged_at"), instant(rs, "supervised_at"), instant(rs, "cleared_at"), rs.getString("cleared_because"));
+    }
+
+    /** Cards not cleared, per colour (the index supervision_cards_open); a colour with none is absent. For the gauges. */
+    Map<SupervisionCard.Colour, Long> openPerColour() {
+        Map<SupervisionCard.Colour, Long> open = new EnumMap<>(SupervisionCard.Colour.class);
+        jdbc.sql("SELECT colour, COUNT(*) AS cards FROM supervision_cards WHERE cleared_at IS NULL GROUP BY colour")
+                .query(rs -> {
+                    open.put(SupervisionCard.Colour.valueOf(rs.getString("colour")), rs.getLong("cards"));
+                });
+        return open;
     }
 
     private static OffsetDateTime utc(Instant instant) {

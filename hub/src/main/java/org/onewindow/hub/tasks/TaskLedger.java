@@ -1,6 +1,7 @@
 package org.onewindow.hub.tasks;
 
 import org.onewindow.adapters.kit.DepartmentAcknowledgement;
+import org.onewindow.hub.cases.CaseCounts;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
@@ -43,12 +44,14 @@ public class TaskLedger {
     private final SharingRouter sharing;
     private final Clock clock;
     private final GroupCommit groupCommit;
+    private final CaseCounts counts;
 
     private final WorkingDuration callbackDeadline;
     private final WorkingCalendar calendar;
 
     TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock, GroupCommit groupCommit,
-               WorkingCalendar calendar, @Value("${onewindow.tasks.callback-deadline}") String callbackDeadline) {
+               WorkingCalendar calendar, @Value("${onewindow.tasks.callback-deadline}") String callbackDeadline, CaseCounts counts) {
+        this.counts = counts;
         this.groupCommit = groupCommit;
         this.calendar = calendar;
         this.callbackDeadline = WorkingDuration.parse(callbackDeadline);
@@ -147,6 +150,7 @@ public class TaskLedger {
             cancelOpenTasks(caseRecord.caseId(), now);
             if (store.updateCaseStatus(caseRecord.caseId(), LIVE, CaseStatus.REJECTED, reason, now)) {
                 store.addEvent(caseRecord.caseId(), null, CaseEventType.CASE_REJECTED, reason, now);
+                counts.reached(caseRecord, CaseStatus.REJECTED);
             }
         }
     }
@@ -175,6 +179,7 @@ public class TaskLedger {
         if (store.updateCaseStatus(caseRecord.caseId(), EnumSet.of(CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS),
                 CaseStatus.STUCK, detail, now)) {
             store.addEvent(caseId, null, CaseEventType.CASE_STUCK, detail, now);
+            counts.reached(caseRecord, CaseStatus.STUCK);
         }
     }
 
@@ -214,6 +219,7 @@ public class TaskLedger {
         }
         if (done.size() == tasks.size() && store.updateCaseStatus(caseRecord.caseId(), LIVE, CaseStatus.COMPLETED, null, now)) {
             store.addEvent(caseRecord.caseId(), null, CaseEventType.CASE_COMPLETED, "all " + tasks.size() + " task(s) completed", now);
+            counts.reached(caseRecord, CaseStatus.COMPLETED);
         }
     }
 
