@@ -1,6 +1,6 @@
 package org.onewindow.hub.intake;
 
-import org.onewindow.hub.logging.CaseLogContext;
+import org.onewindow.hub.caselog.CaseLogContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.hub.catalogue.DeadlineCalendar;

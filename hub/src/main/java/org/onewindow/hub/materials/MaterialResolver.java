@@ -1,6 +1,6 @@
 package org.onewindow.hub.materials;
 
-import org.onewindow.hub.logging.CaseLogContext;
+import org.onewindow.hub.caselog.CaseLogContext;
 import org.onewindow.hub.catalogue.DeadlineCalendar;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.schemas.cases.CaseRequest;

@@ -1,6 +1,6 @@
 package org.onewindow.hub.persistence;
 
-import org.onewindow.hub.logging.CaseLogContext;
+import org.onewindow.hub.caselog.CaseLogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

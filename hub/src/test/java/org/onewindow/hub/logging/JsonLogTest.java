@@ -3,6 +3,7 @@ package org.onewindow.hub.logging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.caselog.CaseLogContext;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;

@@ -1,4 +1,4 @@
-package org.onewindow.hub.logging;
+package org.onewindow.hub.caselog;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;

@@ -1,4 +1,4 @@
-package org.onewindow.hub.logging;
+package org.onewindow.hub.caselog;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
