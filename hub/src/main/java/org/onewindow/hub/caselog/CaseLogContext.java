@@ -2,6 +2,7 @@ package org.onewindow.hub.caselog;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.onewindow.schemas.sharing.SharedData;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * Cost: two MDC puts and removes per request, look-up or task, nothing per log call. Camel's own MDC logging
  * (camel.main.use-mdc-logging) is left off: it puts and restores six camel.* keys for every exchange and route step,
  * on every route, and still would not know the case; camel.mdc.* needs the camel-mdc component, which the hub does not
- * ship. Department routes enter a task's context instead (routes/department-ledger.yaml, task-mark-sent).
+ * ship. Department routes enter a task's or a share's context instead (routes/department-ledger.yaml: task-mark-sent,
+ * share-still-queued).
  */
 @Component("caseLogContext")
 public class CaseLogContext {
@@ -56,7 +58,18 @@ public class CaseLogContext {
         if (task == null) {
             return;
         }
-        Scope scope = forTask(task.caseId(), task.taskId());
+        enter(exchange, forTask(task.caseId(), task.taskId()));
+    }
+
+    /** A department route's exchange delivering shared data (exchange property Share) logs with the case it serves. */
+    public void enterShare(Exchange exchange) {
+        SharedData share = exchange.getProperty("Share", SharedData.class);
+        if (share != null) {
+            enter(exchange, forCase(share.caseId()));
+        }
+    }
+
+    private static void enter(Exchange exchange, Scope scope) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
