@@ -1,5 +1,6 @@
 package org.onewindow.hub.intake;
 
+import org.onewindow.hub.caselog.CaseLogContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onewindow.hub.catalogue.DeadlineCalendar;
@@ -88,6 +89,8 @@ class CaseIntake {
         // refuses a request naming what the catalogue does not hold, before anything is read
         List<PlannedTask> plan = acceptance.plan(request);
         String caseId = numbers.next();
+        // the rest of the intake, and the look-ups it starts, log with the case's id; CaseLogFilter clears it after
+        org.slf4j.MDC.put(CaseLogContext.CASE_ID, caseId);
         // the look-ups run before the transaction: no connection is held while other systems answer
         MaterialResolution resolution = resolver.resolve(request, caseId);
         if (!resolution.missing().isEmpty()) {

@@ -1,5 +1,6 @@
 package org.onewindow.hub.materials;
 
+import org.onewindow.hub.caselog.CaseLogContext;
 import org.onewindow.hub.catalogue.DeadlineCalendar;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.schemas.cases.CaseRequest;
@@ -165,7 +166,8 @@ public class MaterialResolver {
     }
 
     private CompletableFuture<LookupOutcome> async(Supplier<LookupOutcome> lookup) {
-        return CompletableFuture.supplyAsync(lookup, lookups);
+        // the look-up thread logs with the case's id (its access-log lines above all)
+        return CompletableFuture.supplyAsync(CaseLogContext.carrying(lookup), lookups);
     }
 
     private LookupOutcome outcome(CompletableFuture<LookupOutcome> lookup, Instant deadline) {

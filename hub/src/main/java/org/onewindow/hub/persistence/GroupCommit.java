@@ -1,5 +1,6 @@
 package org.onewindow.hub.persistence;
 
+import org.onewindow.hub.caselog.CaseLogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -305,7 +306,8 @@ public class GroupCommit implements SmartLifecycle {
 
         Unit(String name, Supplier<T> work) {
             this.name = name;
-            this.work = work;
+            // the committer logs a unit's lines with its caller's case and task ids (one MDC read when there are none)
+            this.work = CaseLogContext.carrying(work);
         }
 
         void run() {
