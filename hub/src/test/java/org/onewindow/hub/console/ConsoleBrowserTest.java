@@ -105,14 +105,7 @@ class ConsoleBrowserTest extends HubTest {
         }
 
         // red on the overview within 10 s, by its live update (the page is not reloaded)
-        try {
-            live(Duration.ofSeconds(10)).until(b -> "DOWN".equals(row(SI).getAttribute("data-state")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            System.out.println("DEBUG page: " + browser.findElement(By.id("departments")).getAttribute("outerHTML"));
-            System.out.println("DEBUG json: " + new HubClient(port).as(DemoCallers.OPERATOR).get("/console/overview.json").body());
-            System.out.println("DEBUG case: " + new HubClient(port).caseView(cases.get(0)));
-            throw e;
-        }
+        live(Duration.ofSeconds(10)).until(b -> "DOWN".equals(row(SI).getAttribute("data-state")));
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(10));
         assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
         live(Duration.ofSeconds(5)).until(b -> row(SI).findElement(By.cssSelector(".state")).getText().equals(down)
@@ -135,6 +128,7 @@ class ConsoleBrowserTest extends HubTest {
         simulators.bringBack(SI);
         browser.findElement(By.id("replay-all")).click();
         browser.switchTo().alert().accept();
+        page(By.id("results"));
         List<WebElement> results = browser.findElements(By.cssSelector("#results tbody tr"));
         assertThat(results).hasSize(tasks.size());
         results.forEach(r -> assertThat(r.getAttribute("data-outcome")).isEqualTo("REPLAYED"));
@@ -164,8 +158,10 @@ class ConsoleBrowserTest extends HubTest {
         open("/console/cases?caseId=" + cases.get(0));
         screenshot("cases-" + shot);
         browser.findElement(By.cssSelector("#found a")).click();
+        page(By.id("reason"));
         browser.findElement(By.id("reason")).sendKeys("核查重放结果 ticket 14");
         browser.findElement(By.id("open")).click();
+        page(By.id("case-status"));
         assertThat(browser.findElement(By.id("case-status")).getAttribute("data-status")).isEqualTo("COMPLETED");
         assertThat(browser.findElements(By.cssSelector("#timeline tr[data-event=TASK_REPLAYED]"))).isNotEmpty();
         screenshot("case-" + shot);
@@ -185,14 +181,19 @@ class ConsoleBrowserTest extends HubTest {
         return wait;
     }
 
+    /** Waits for the page a click led to (a form posted, a link followed) to show this element. */
+    private static WebElement page(By element) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
     private void signIn() {
         browser.manage().deleteAllCookies();
         open("/login");
         browser.findElement(By.id("username")).sendKeys(DemoCallers.OPERATOR.id());
         browser.findElement(By.id("password")).sendKeys(DemoCallers.OPERATOR.secret());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.findElement(By.id("to-console")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("departments")));
+        page(By.id("to-console")).click();
+        page(By.id("departments"));
     }
 
     private void open(String path) {

@@ -1,8 +1,9 @@
-package org.onewindow.hub.observability;
+package org.onewindow.hub.departments;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.onewindow.hub.cases.CaseStore;
-import org.onewindow.hub.departments.ConnectedDepartments;
+import org.onewindow.hub.observability.DepartmentCalls;
+import org.onewindow.hub.observability.TaskBacklog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The figures operators watch (console, Prometheus) that the hub measures itself. */
+/** The figures operators watch per connected department (console, Prometheus): its calls, timed, and its backlog of tasks. */
 @Configuration(proxyBeanMethods = false)
-class ObservabilityConfiguration {
+class DepartmentFigures {
 
     /** Camel adds every EventNotifier bean of the registry to its management strategy: no manual registration. */
     @Bean
