@@ -76,6 +76,36 @@ class ConsoleAccessTest extends HubTest {
         assertThat(new HubClient(port).anonymous().get("/console/overview.json").status()).isEqualTo(401);
     }
 
+    /** The maintenance window from the console: a pause needs a reason, shows on the overview, and is audited. */
+    @Test
+    void theOperatorPausesAndResumesADepartmentWithAReason() {
+        SignedInSession operator = SignedInSession.of(port, DemoCallers.OPERATOR);
+        HubClient.Reply noReason = operator.postForm("/console/departments/police/pause", Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(302);
+        assertThat(operator.get("/console/dead-letters?lang=en").status()).isEqualTo(200); // labels in English from here on
+        assertThat(operator.follow(noReason).body()).contains("A pause needs a reason").doesNotContain("state-PAUSED");
+        HubClient.Reply paused = operator.postForm("/console/departments/police/pause", Map.of("reason", "户政系统升级 20:00-22:00"));
+        assertThat(paused.status()).isEqualTo(302);
+        try {
+            String page = operator.follow(paused).body();
+            assertThat(page).contains("Sending paused", "户政系统升级 20:00-22:00");
+            assertThat(operator.get("/console/overview/live").body()).containsPattern("data-department=\"police\"[^>]*data-state=\"PAUSED\"");
+            assertThat(operator.get("/console/actions?lang=en").body()).contains("户政系统升级 20:00-22:00");
+        } finally {
+            HubClient.Reply resumed = operator.postForm("/console/departments/police/resume", Map.of());
+            assertThat(resumed.status()).isEqualTo(302);
+            assertThat(operator.follow(resumed).body()).contains("Sending resumed");
+        }
+        assertThat(operator.get("/console/overview/live").body()).containsPattern("data-department=\"police\"[^>]*data-state=\"UP\"");
+        // a department the hub does not know, a malformed search: 400 problem+json, nothing changed
+        HubClient.Reply unknown = operator.postForm("/console/departments/nobody/pause", Map.of("reason", "x"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        HubClient.Reply badSearch = operator.get("/console/cases?status=NOPE&from=yesterday");
+        assertThat(badSearch.status()).isEqualTo(400);
+        assertThat(badSearch.body()).contains("status", "from").doesNotContain("Exception");
+    }
+
     @Test
     void theOperatorGetsEveryPage() {
         SignedInSession operator = SignedInSession.of(port, DemoCallers.OPERATOR);

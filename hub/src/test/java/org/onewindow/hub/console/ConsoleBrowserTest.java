@@ -165,7 +165,9 @@ class ConsoleBrowserTest extends HubTest {
         assertThat(browser.findElement(By.id("case-status")).getAttribute("data-status")).isEqualTo("COMPLETED");
         assertThat(browser.findElements(By.cssSelector("#timeline tr[data-event=TASK_REPLAYED]"))).isNotEmpty();
         screenshot("case-" + shot);
-        assertThat(new HubClient(port).as(DemoCallers.OPERATOR).get("/api/v1/cases/" + cases.get(0) + "?reason=check").status()).isEqualTo(200);
+        // the applicant sees who read the case and why (the access log)
+        assertThat(new HubClient(port).withBearer(DemoCallers.ZHANG_SAN_TOKEN).get("/api/v1/my-data-access?size=20").body())
+                .contains(cases.get(0), "核查重放结果 ticket 14", "console case page");
 
         open("/console/supervision");
         screenshot("supervision-" + shot);

@@ -133,7 +133,9 @@ class StrangersAreRefusedTest extends HubTest {
     void actuatorDetailsAreForOperatorsAndHealthShowsOnlyItsStatus() {
         HubClient.Reply open = hub.anonymous().get("/actuator/health");
         assertThat(open.status()).isEqualTo(200);
-        assertThat(open.json().fieldNames()).toIterable().containsExactly("status");
+        // the status, and the names of the probes (liveness, readiness) a load balancer may ask; nothing of the parts
+        assertThat(open.json().fieldNames()).toIterable().containsExactly("status", "groups");
+        assertThat(open.json().get("groups").toString()).isEqualTo("[\"liveness\",\"readiness\"]");
         assertThat(open.body()).doesNotContain("journal", "diskSpace", "circuit");
         assertThat(hub.as(DemoCallers.OPERATOR).get("/actuator/health").json().at("/components/departments/status").asText()).isEqualTo("UP");
         for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/info")) {
@@ -141,7 +143,7 @@ class StrangersAreRefusedTest extends HubTest {
             expect(path + " as an intake system", hub.get(path), 403);
         }
         expect("info as the Prometheus scrape", hub.as(DemoCallers.PROMETHEUS).get("/actuator/info"), 403);
-        assertThat(hub.as(DemoCallers.PROMETHEUS).get("/actuator/health").json().fieldNames()).toIterable().containsExactly("status");
+        assertThat(hub.as(DemoCallers.PROMETHEUS).get("/actuator/health").json().fieldNames()).toIterable().containsExactly("status", "groups");
         assertThat(hub.as(DemoCallers.PROMETHEUS).get("/actuator/metrics").status()).isEqualTo(200);
         assertThat(hub.as(DemoCallers.OPERATOR).get("/actuator/metrics").status()).isEqualTo(200);
         // requests are measured once, as http_server_requests; Spring Security's per-filter observations are off

@@ -56,6 +56,15 @@ public final class SignedInSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
     }
 
+    /** Follows a redirect as a browser does (a page's action answers 302 to the page that shows its outcome). */
+    public HubClient.Reply follow(HubClient.Reply redirect) {
+        String location = redirect.location();
+        if (location == null) {
+            throw new IllegalStateException("not a redirect: " + redirect.status());
+        }
+        return send(HttpRequest.newBuilder(URI.create(base).resolve(location)).header("Accept", "text/html").GET());
+    }
+
     /** A form post, with the session's CSRF token added. */
     public HubClient.Reply postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
