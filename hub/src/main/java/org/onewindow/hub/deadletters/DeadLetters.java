@@ -6,6 +6,7 @@ import org.onewindow.hub.cases.TaskStatus;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.departments.ConnectedDepartments;
 import org.onewindow.hub.messaging.JmsQueues;
+import org.onewindow.hub.operatoractions.OperatorAction;
 import org.onewindow.hub.persistence.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,14 +165,10 @@ public class DeadLetters {
     }
 
     private void requireConnected(String department) {
-        if (department == null || !connected.all().contains(department)) {
-            throw new IllegalArgumentException("unknown department " + department + "; the connected departments are " + connected.all());
-        }
+        connected.require(department);
     }
 
     private static void requireOperator(String operator) {
-        if (operator == null || operator.isBlank()) {
-            throw new IllegalArgumentException("the operator who acts must be named");
-        }
+        OperatorAction.requireOperator(operator);
     }
 }

@@ -35,6 +35,18 @@ public class ConnectedDepartments {
         return sharedDataReceivers.contains(catalogue.carrier(department));
     }
 
+    /**
+     * The department, if the hub is connected to it (an adapter of its own).
+     *
+     * @throws IllegalArgumentException otherwise; the message names the connected ones
+     */
+    public String require(String department) {
+        if (department == null || !adapters.contains(department)) {
+            throw new IllegalArgumentException("unknown department " + department + "; the connected departments are " + all());
+        }
+        return department;
+    }
+
     /** The departments with an adapter of their own. */
     public Set<String> all() {
         return new TreeSet<>(adapters);

@@ -30,4 +30,16 @@ public record OperatorAction(long actionId, Instant actedAt, String operator, Ki
 
     /** Whether it was done. */
     public enum Outcome { DONE, REFUSED }
+
+    /**
+     * The operator who acts, named.
+     *
+     * @throws IllegalArgumentException when blank
+     */
+    public static String requireOperator(String operator) {
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("the operator who acts must be named");
+        }
+        return operator.strip();
+    }
 }

@@ -143,14 +143,10 @@ public class DepartmentPauses {
     }
 
     private void requireConnected(String department) {
-        if (department == null || !connected.all().contains(department)) {
-            throw new IllegalArgumentException("unknown department " + department + "; the connected departments are " + connected.all());
-        }
+        connected.require(department);
     }
 
     private static void requireOperator(String operator) {
-        if (operator == null || operator.isBlank()) {
-            throw new IllegalArgumentException("the operator who acts must be named");
-        }
+        OperatorAction.requireOperator(operator);
     }
 }

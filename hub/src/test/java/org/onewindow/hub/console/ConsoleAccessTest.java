@@ -96,7 +96,8 @@ class ConsoleAccessTest extends HubTest {
             assertThat(resumed.status()).isEqualTo(302);
             assertThat(operator.follow(resumed).body()).contains("Sending resumed");
         }
-        assertThat(operator.get("/console/overview/live").body()).containsPattern("data-department=\"police\"[^>]*data-state=\"UP\"");
+        // UP, or FAILING when another test class broke its replies within the last 5 minutes: not PAUSED any more
+        assertThat(operator.get("/console/overview/live").body()).containsPattern("data-department=\"police\"[^>]*data-state=\"(UP|FAILING)\"");
         // a department the hub does not know, a malformed search: 400 problem+json, nothing changed
         HubClient.Reply unknown = operator.postForm("/console/departments/nobody/pause", Map.of("reason", "x"));
         assertThat(unknown.status()).isEqualTo(400);
