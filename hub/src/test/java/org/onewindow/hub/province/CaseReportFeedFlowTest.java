@@ -40,8 +40,10 @@ import static org.onewindow.hub.testkit.DemoApplicants.enrolment;
  *   <li>the platform's deduplicated store holds, per case, exactly the hub's records, sequences 1..n, same kinds;</li>
  *   <li>per case, no record n+1 arrived before the platform had answered record n as held (its arrival log, kept
  *   across the outage, unlike WireMock's journal);</li>
- *   <li>no record the platform had acknowledged arrived again (no DUPLICATE answer: nothing timed out here, so no
- *   legitimate resend either), and the journal after the outage agrees.</li>
+ *   <li>each record was answered ACCEPTED once; it arrived again (answered DUPLICATE) only after that, when the
+ *   platform was cut off while it answered: taking the simulator down can break the connection of a send the
+ *   platform had already held, and the hub, never told, must send it again. The journal after the outage holds every
+ *   record once.</li>
  * </ul>
  */
 @CamelSpringBootTest
@@ -110,10 +112,15 @@ class CaseReportFeedFlowTest extends HubTest {
             for (ProvinceCaseReports.Arrival arrival : ofCase) {
                 assertThat(arrival.sequence() == 1 || heldSoFar.contains(arrival.sequence() - 1))
                         .as("case %s: record %d arrived before %d was held", caseId, arrival.sequence(), arrival.sequence() - 1).isTrue();
-                assertThat(arrival.outcome()).as("case %s record %d", caseId, arrival.sequence()).isEqualTo("ACCEPTED");
+                if (heldSoFar.contains(arrival.sequence())) {
+                    // sent again after an answer lost to the cut-off: the platform recognises it and holds it once
+                    assertThat(arrival.outcome()).as("case %s record %d again", caseId, arrival.sequence()).isEqualTo("DUPLICATE");
+                } else {
+                    assertThat(arrival.outcome()).as("case %s record %d", caseId, arrival.sequence()).isEqualTo("ACCEPTED");
+                }
                 heldSoFar.add(arrival.sequence());
             }
-            assertThat(ofCase).hasSize(ours.size());
+            assertThat(ofCase.stream().filter(a -> "ACCEPTED".equals(a.outcome()))).as("records held, case " + caseId).hasSize(ours.size());
         }
         // the journal of the simulator since it came back: every record in it once
         List<LoggedRequest> posts = simulators.server("provincial").orElseThrow()
