@@ -25,9 +25,14 @@ class SupervisionBoardController {
     static final List<String> CHARTS = List.of("accepted", "onTimeRate", "redCards", "exemptionRatio", "satisfactionRate");
 
     private final SupervisionCardStore cards;
+    private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
 
-    SupervisionBoardController(SupervisionCardStore cards) {
+    SupervisionBoardController(SupervisionCardStore cards, java.time.Clock clock,
+                               @org.springframework.beans.factory.annotation.Value("${onewindow.calendar.time-zone}") java.time.ZoneId zone) {
         this.cards = cards;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     /** One department's open cards. */
@@ -61,6 +66,10 @@ class SupervisionBoardController {
         model.addAttribute("cards", open);
         model.addAttribute("tallies", tallies);
         model.addAttribute("charts", CHARTS);
+        // the statistics of this month so far, day by day, in the hall's calendar
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        model.addAttribute("from", today.withDayOfMonth(1));
+        model.addAttribute("to", today);
         model.addAttribute("colour", wanted);
         model.addAttribute("maxCards", MAX_CARDS);
         return "console/supervision";

@@ -170,6 +170,10 @@ class ConsoleBrowserTest extends HubTest {
                 .contains(cases.get(0), "核查重放结果 ticket 14", "console case page");
 
         open("/console/supervision");
+        // the statistics' charts load (as images of the operator's session), each drawn
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> Boolean.TRUE.equals(browser.executeScript(
+                "var charts = document.querySelectorAll('img[data-chart]');"
+                        + "return charts.length > 0 && Array.prototype.every.call(charts, function (c) { return c.complete && c.naturalWidth > 0; });")));
         screenshot("supervision-" + shot);
         open("/console/actions");
         assertThat(browser.findElements(By.cssSelector("#actions tr[data-action=REPLAY][data-outcome=DONE]"))).hasSizeGreaterThanOrEqualTo(CASES);
