@@ -1,6 +1,7 @@
 package org.onewindow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seconds-long run CI makes (bench/run --smoke) so the benchmark keeps working: it must complete against
  * the packaged hub and write its results, report and charts. It asserts that, never a speed.
  */
+@Tag("slow") // minutes of its own JVMs: run by `./mvnw verify -Pslow` (.ci/run runs both)
 class BenchSmokeIT {
 
     @Test

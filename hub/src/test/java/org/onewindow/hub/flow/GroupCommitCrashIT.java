@@ -1,5 +1,6 @@
 package org.onewindow.hub.flow;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.hub.testkit.DemoCallers;
@@ -29,6 +30,7 @@ import static org.onewindow.hub.testkit.DemoApplicants.enrolment;
  * read from the hub's own meters), yet every case answered 202 is there after a kill -9, even the one answered
  * just before the kill, and goes on to its end.
  */
+@Tag("slow") // minutes of its own JVMs: run by `./mvnw verify -Pslow` (.ci/run runs both)
 class GroupCommitCrashIT {
 
     private static final int BURST = 60;

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
@@ -32,6 +33,7 @@ import static org.onewindow.hub.testkit.DemoApplicants.enrolment;
  * while the department is still working on it. The department lives outside the hub (as it does in
  * production), so it sees everything the hub sent before and after the crash.
  */
+@Tag("slow") // minutes of its own JVMs: run by `./mvnw verify -Pslow` (.ci/run runs both)
 class HubCrashRecoveryIT {
 
     @TempDir

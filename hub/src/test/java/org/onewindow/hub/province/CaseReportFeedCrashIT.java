@@ -3,6 +3,7 @@ package org.onewindow.hub.province;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.hub.testkit.DemoCallers;
@@ -34,6 +35,7 @@ import static org.onewindow.hub.testkit.DemoApplicants.enrolment;
  * before the one before it was held. A record the province got in the batch cut off by the kill may arrive a second
  * time (its acknowledgement was lost with the hub): the province answers it as a duplicate, and only such records may.
  */
+@Tag("slow") // minutes of its own JVMs: run by `./mvnw verify -Pslow` (.ci/run runs both)
 class CaseReportFeedCrashIT {
 
     private static final int CASES = 8;
