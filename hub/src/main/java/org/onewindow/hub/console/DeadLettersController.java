@@ -2,6 +2,7 @@ package org.onewindow.hub.console;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.onewindow.hub.deadletters.DeadLetter;
+import org.onewindow.hub.departments.ConnectedDepartments;
 import org.onewindow.hub.deadletters.DeadLetters;
 import org.onewindow.hub.deadletters.TaskActionResult;
 import org.onewindow.hub.operatoractions.OperatorActionStore;
@@ -37,9 +38,11 @@ class DeadLettersController {
     private final DepartmentPauses pauses;
     private final OperatorActionStore actions;
     private final Map<String, CircuitBreaker> circuits;
+    private final ConnectedDepartments connected;
 
     DeadLettersController(DeadLetters deadLetters, DepartmentPauses pauses, OperatorActionStore actions,
-                          Map<String, CircuitBreaker> departmentCircuitBreakers) {
+                          Map<String, CircuitBreaker> departmentCircuitBreakers, ConnectedDepartments connected) {
+        this.connected = connected;
         this.deadLetters = deadLetters;
         this.pauses = pauses;
         this.actions = actions;
@@ -57,12 +60,13 @@ class DeadLettersController {
             throw unknown(department);
         }
         Map<String, DepartmentPause> paused = pauses.paused();
+        Map<String, org.onewindow.hub.pauses.Waiting> waitingAtEach = pauses.waitingAtEach();
         List<DepartmentLine> lines = new ArrayList<>();
         counts.forEach((d, n) -> {
-            var waiting = pauses.waiting(d);
+            var waiting = waitingAtEach.get(d);
             CircuitBreaker circuit = circuits.get(d);
             lines.add(new DepartmentLine(d, n, circuit == null ? "NONE" : circuit.getState().name(), paused.get(d),
-                    waiting.queuedTasks(), waiting.messagesOnQueue()));
+                    waiting == null ? 0 : waiting.queuedTasks(), waiting == null ? null : waiting.messagesOnQueue()));
         });
         String shown = department != null ? department
                 : counts.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElse(null);
@@ -137,7 +141,7 @@ class DeadLettersController {
     }
 
     private void requireKnown(String department) {
-        if (!deadLetters.counts().containsKey(department)) {
+        if (department == null || !connected.all().contains(department)) {
             throw unknown(department);
         }
     }
@@ -153,7 +157,7 @@ class DeadLettersController {
     }
 
     private String back(String department, RedirectAttributes redirect) {
-        if (department != null && deadLetters.counts().containsKey(department)) {
+        if (department != null && connected.all().contains(department)) {
             redirect.addAttribute("department", department);
         }
         return "redirect:/console/dead-letters";

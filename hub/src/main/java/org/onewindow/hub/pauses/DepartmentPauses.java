@@ -125,7 +125,20 @@ public class DepartmentPauses {
      */
     public Waiting waiting(String department) {
         requireConnected(department);
-        long queued = cases.countTasksByDepartment(TaskStatus.QUEUED).entrySet().stream()
+        return waiting(department, cases.countTasksByDepartment(TaskStatus.QUEUED), isPaused(department));
+    }
+
+    /** What waits for each connected department, by code: one count of the queued tasks for them all. */
+    public Map<String, Waiting> waitingAtEach() {
+        Map<String, Long> queued = cases.countTasksByDepartment(TaskStatus.QUEUED);
+        java.util.Set<String> paused = paused().keySet();
+        Map<String, Waiting> waiting = new java.util.TreeMap<>();
+        connected.all().forEach(department -> waiting.put(department, waiting(department, queued, paused.contains(department))));
+        return waiting;
+    }
+
+    private Waiting waiting(String department, Map<String, Long> queuedByTaskDepartment, boolean paused) {
+        long queued = queuedByTaskDepartment.entrySet().stream()
                 .filter(e -> department.equals(catalogue.carrier(e.getKey()))).mapToLong(Map.Entry::getValue).sum();
         Long depth;
         try {
@@ -134,7 +147,7 @@ public class DepartmentPauses {
             log.warn("Could not count the messages waiting for {}: {}", department, e.getMessage());
             depth = null;
         }
-        return new Waiting(department, isPaused(department), queued, depth);
+        return new Waiting(department, paused, queued, depth);
     }
 
     private static OperatorAction action(OperatorAction.Kind kind, String department, String operator, String reason,
