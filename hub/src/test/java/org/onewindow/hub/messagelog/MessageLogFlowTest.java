@@ -58,6 +58,8 @@ class MessageLogFlowTest extends HubTest {
     @Autowired
     MessageLog messageLog;
     @Autowired
+    org.onewindow.hub.cluster.HubInstance hubInstance;
+    @Autowired
     org.onewindow.hub.outbound.GatewayLookups gatewayLookups;
     @Value("${spring.datasource.url}")
     String url;
@@ -191,6 +193,14 @@ class MessageLogFlowTest extends HubTest {
         JsonNode inHub = auditor.get("/api/v1/message-log/verification").json();
         assertThat(inHub.get("ok").asBoolean()).as(inHub.toString()).isTrue();
         assertThat(inHub.get("seals").asLong()).isPositive();
+        // one hub on a fresh database: one chain, named by the hub's instance id, which health reports too
+        assertThat(inHub.get("chains")).hasSize(1);
+        assertThat(inHub.get("chains").get(0).get("chain").asText()).isEqualTo(hubInstance.id());
+        assertThat(inHub.get("chains").get(0).get("records").asLong()).isEqualTo(inHub.get("records").asLong());
+        assertThat(messageLog.status().chain()).isEqualTo(hubInstance.id());
+        HubClient.Reply unknown = auditor.get("/api/v1/message-log/verification?chain=no-such-hub");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("message-log-chain-unknown").doesNotContain("no-such-hub");
 
         // one byte of the registry callback's status
         long callback = seq("channel = 'CALLBACK' AND case_id = ?", caseIds.get("flat-transfer-case.json"));
@@ -317,7 +327,7 @@ class MessageLogFlowTest extends HubTest {
                 + "request_sha256, request_bytes, request_body, response_sha256, response_bytes, response_body, record_hash";
         jdbc.execute("CREATE TABLE swap_rows AS SELECT * FROM message_log WHERE seq IN (" + a + ", " + b + ")");
         jdbc.update("DELETE FROM message_log WHERE seq IN (" + a + ", " + b + ")");
-        jdbc.update("INSERT INTO message_log (seq, " + columns + ") SELECT " + (a + b) + " - seq, " + columns + " FROM swap_rows");
+        jdbc.update("INSERT INTO message_log (chain, seq, " + columns + ") SELECT chain, " + (a + b) + " - seq, " + columns + " FROM swap_rows");
         jdbc.execute("DROP TABLE swap_rows");
     }
 
