@@ -10,8 +10,9 @@
 --
 -- Neither database drops a primary key with the same statement (PostgreSQL: DROP CONSTRAINT message_log_pkey, H2:
 -- DROP PRIMARY KEY), so both tables are rebuilt: renamed, created anew, copied, dropped. That copies the log once,
--- at the upgrade; stop every hub before it (an old hub's insert names no chain). Runs on H2 (MODE=PostgreSQL) and
--- PostgreSQL alike.
+-- at the upgrade; stop every hub before it (an old hub's insert names no chain). Privileges granted on the two
+-- tables by hand (a read-only auditor role, say) go with the old tables: grant them again. Runs on H2
+-- (MODE=PostgreSQL) and PostgreSQL alike.
 
 ALTER TABLE message_log RENAME TO message_log_before_chains;
 CREATE TABLE message_log (

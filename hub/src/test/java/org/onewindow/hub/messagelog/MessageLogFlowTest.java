@@ -198,6 +198,10 @@ class MessageLogFlowTest extends HubTest {
         assertThat(inHub.get("chains").get(0).get("chain").asText()).isEqualTo(hubInstance.id());
         assertThat(inHub.get("chains").get(0).get("records").asLong()).isEqualTo(inHub.get("records").asLong());
         assertThat(messageLog.status().chain()).isEqualTo(hubInstance.id());
+        JsonNode own = auditor.get("/api/v1/message-log/verification?chain=" + hubInstance.id()).json();
+        assertThat(own.get("ok").asBoolean()).isTrue();
+        assertThat(own.get("chains")).extracting(chain -> chain.get("chain").asText()).containsExactly(hubInstance.id());
+        assertThat(own.get("firstPosition").asLong()).as("one chain: its positions").isEqualTo(1);
         HubClient.Reply unknown = auditor.get("/api/v1/message-log/verification?chain=no-such-hub");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("message-log-chain-unknown").doesNotContain("no-such-hub");
@@ -232,7 +236,7 @@ class MessageLogFlowTest extends HubTest {
     void anArchiveOfTodayFromTheRunningHubVerifiesWithoutIt() throws Exception {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/message-log/archive?from=" + today + "&to=" + today))
+                URI.create("http://localhost:" + port + "/api/v1/message-log/archive?from=" + today + "&to=" + today + "&chain=" + hubInstance.id()))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo-auditor-pass".getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
@@ -244,7 +248,7 @@ class MessageLogFlowTest extends HubTest {
                 "--tsa-certificate", "../seeds/security/tsa-certificate.pem");
 
         assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
-        assertThat(verified.out()).contains("OK: archive");
+        assertThat(verified.out()).contains("OK: archive", "chain " + hubInstance.id() + ": ");
         HubClient.Reply bad = auditor.get("/api/v1/message-log/archive?from=tomorrow");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("not-a-time", "\"to\"");
