@@ -27,6 +27,11 @@ public final class HubProcess implements AutoCloseable {
     private Process process;
 
     public HubProcess(Path dataDir, Path log, List<String> settings) {
+        this(dataDir, log, settings, List.of());
+    }
+
+    /** @param jvmOptions options for the hub's JVM besides its heap limit (e.g. -XX:TieredStopAtLevel=1 for quicker starts) */
+    public HubProcess(Path dataDir, Path log, List<String> settings, List<String> jvmOptions) {
         this.port = freePort();
         this.log = log;
         String jar = System.getProperty("onewindow.hub.jar");
@@ -34,8 +39,9 @@ public final class HubProcess implements AutoCloseable {
             throw new IllegalStateException("onewindow.hub.jar must name the packaged hub (run with mvn verify): " + jar);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar,
-                "--server.port=" + port, "--onewindow.data-dir=" + dataDir));
+        command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--server.port=" + port, "--onewindow.data-dir=" + dataDir));
         command.addAll(settings.stream().map(s -> "--" + s).toList());
     }
 

