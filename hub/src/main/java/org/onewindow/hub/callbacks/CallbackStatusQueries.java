@@ -43,8 +43,8 @@ import java.util.TreeSet;
  *   not asked again in this round; its tasks are asked in the next.</li>
  * </ul>
  * Only departments whose adapter offers a status query are asked (the kit's department-task-status template, endpoint
- * direct:task-status-&lt;department&gt;), and none an operator has paused. The round's one query reads the index
- * case_tasks(status, department, updated_at); tasks decided on time cost nothing. Every query is a department exchange
+ * direct:task-status-&lt;department&gt;), and none an operator has paused. A round with nothing due is one query, over
+ * the index case_tasks(status, department, updated_at); tasks decided on time cost nothing. Every query is a department exchange
  * like any other: the message log records it with its case and task.
  */
 @Component
@@ -102,26 +102,29 @@ public class CallbackStatusQueries {
         }
         Instant cutoff = calendar.minus(clock.instant(), after);
         List<StatusQueryStore.AwaitingTask> due = store.due(departments, cutoff, cutoff, batchSize);
-        Set<String> failing = new HashSet<>();
+        if (due.isEmpty()) {
+            return new Round(0, 0, 0, 0, 0); // the usual round: one query, nothing more
+        }
+        // departments an operator paused are not asked (nor are those failing in this round); their tasks wait
+        Set<String> skipped = new HashSet<>(pauses.paused().keySet());
         int[] counts = new int[Result.values().length];
         for (StatusQueryStore.AwaitingTask task : due) {
             String carrier = catalogue.carrier(task.department());
-            if (failing.contains(carrier)) {
-                continue; // asked in the next round
+            if (skipped.contains(carrier)) {
+                continue;
             }
             Result result = ask(task).result();
             counts[result.ordinal()]++;
             if (result == Result.FAILED) {
-                failing.add(carrier);
+                skipped.add(carrier);
             }
         }
-        Round round = new Round(java.util.Arrays.stream(counts).sum(), counts[Result.DECIDED.ordinal()], counts[Result.STILL_WORKING.ordinal()],
-                counts[Result.UNKNOWN_TASK.ordinal()], counts[Result.FAILED.ordinal()] + counts[Result.CONTRACT_FAULT.ordinal()]);
-        if (!due.isEmpty()) {
-            log.info("Status queries: asked about {} of {} task(s) awaiting a callback for over {}: {} decided, {} still being worked on, "
-                    + "{} unknown to their department, {} not answered", round.asked(), due.size(), after, round.decided(), round.stillWorking(),
-                    round.unknown(), round.failed());
-        }
+        Round round = new Round(java.util.Arrays.stream(counts).sum(), counts[Result.DECIDED.ordinal()],
+                counts[Result.STILL_WORKING.ordinal()], counts[Result.UNKNOWN_TASK.ordinal()],
+                counts[Result.FAILED.ordinal()] + counts[Result.CONTRACT_FAULT.ordinal()]);
+        log.info("Status queries: asked about {} of {} task(s) awaiting a callback for over {}: {} decided, {} still being worked on, "
+                        + "{} unknown to their department, {} not answered", round.asked(), due.size(), after, round.decided(),
+                round.stillWorking(), round.unknown(), round.failed());
         return round;
     }
 
@@ -181,17 +184,15 @@ public class CallbackStatusQueries {
         groupCommit.run("status-query", () -> store.asked(task.taskId(), task.department(), at, answer));
     }
 
-    /** The departments, and those reached through them, whose tasks may be asked about now. */
+    /** The departments, and those reached through them, whose adapter offers a status query. */
     private Set<String> askable() {
         Set<String> offering = offering();
         if (offering.isEmpty()) {
             return Set.of();
         }
-        Set<String> paused = pauses.paused().keySet();
         Set<String> departments = new TreeSet<>();
         for (Department department : catalogue.catalogue().departments()) {
-            String carrier = catalogue.carrier(department.code());
-            if (offering.contains(carrier) && !paused.contains(carrier)) {
+            if (offering.contains(catalogue.carrier(department.code()))) {
                 departments.add(department.code());
             }
         }

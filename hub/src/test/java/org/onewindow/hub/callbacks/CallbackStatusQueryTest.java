@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.pauses.DepartmentPauses;
 import org.onewindow.hub.testkit.CaseWaits;
 import org.onewindow.hub.testkit.DemoCallers;
 import org.onewindow.hub.testkit.HubClient;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -56,6 +58,10 @@ class CallbackStatusQueryTest extends HubTest {
     StatusQueryStore queries;
     @Autowired
     CallbackDeadline deadline;
+    @Autowired
+    CallbackStatusQueries statusQueryRounds;
+    @Autowired
+    DepartmentPauses pauses;
     HubClient hub;
 
     @BeforeEach
@@ -179,6 +185,28 @@ class CallbackStatusQueryTest extends HubTest {
                 "channel = 'DEPARTMENT' AND task_id = ? AND status = '200' AND operation LIKE 'GET %'", taskId))
                 .hasSize(queries.last(taskId).orElseThrow().queries()));
         assertThat(queries.last(taskId).orElseThrow().answer()).isEqualTo(StatusQueryStore.Answer.DECIDED);
+    }
+
+    @Test
+    void aDepartmentAnOperatorPausedIsNotAskedUntilItIsResumed() {
+        // Kong San 孔三: the registry decides 8 seconds after it accepted
+        String caseId = submit("孔三", "370102198203033338");
+        String taskId = CaseWaits.awaitTaskStatus(hub, caseId, "AWAITING_CALLBACK", WITHIN);
+        pauses.pause("real-estate", "registry maintenance 维护窗口", "operator-a");
+        try {
+            java.time.Instant[] cutoff = new java.time.Instant[1];
+            await().atMost(WITHIN).until(() -> {
+                cutoff[0] = java.time.Instant.now().minusSeconds(2);
+                return queries.due(Set.of("real-estate"), cutoff[0], cutoff[0], 10).stream().anyMatch(t -> t.taskId().equals(taskId));
+            });
+            int before = statusQueries(taskId).size();
+            assertThat(statusQueryRounds.round().asked()).isZero();
+            assertThat(statusQueries(taskId)).hasSize(before);
+            assertThat(hub.caseView(caseId).at("/tasks/0/status").asText()).isEqualTo("AWAITING_CALLBACK");
+        } finally {
+            pauses.resume("real-estate", "operator-a");
+        }
+        assertThat(CaseWaits.awaitStatus(hub, caseId, "COMPLETED", WITHIN).at("/tasks/0/departmentRef").asText()).isEqualTo("SL-" + taskId);
     }
 
     private static JsonNode task(JsonNode caseView, String taskId) {
