@@ -123,7 +123,7 @@ public class CallbackStatusQueries {
                 counts[Result.STILL_WORKING.ordinal()], counts[Result.UNKNOWN_TASK.ordinal()],
                 counts[Result.FAILED.ordinal()] + counts[Result.CONTRACT_FAULT.ordinal()]);
         log.info("Status queries: asked about {} of {} task(s) awaiting a callback for over {}: {} decided, {} still being worked on, "
-                        + "{} unknown to their department, {} not answered", round.asked(), due.size(), after, round.decided(),
+                        + "{} unknown to their department, {} failed (no answer, or one breaking the contract)", round.asked(), due.size(), after, round.decided(),
                 round.stillWorking(), round.unknown(), round.failed());
         return round;
     }
@@ -164,7 +164,8 @@ public class CallbackStatusQueries {
             }
             if (answer == Undecided.STILL_WORKING) {
                 record(task, StatusQueryStore.Answer.STILL_WORKING);
-                log.info("{} is still working on task {}, accepted at {}", carrier, task.taskId(), task.acceptedAt());
+                // DEBUG: a department that takes days answers this for each of its tasks every status-query-after
+                log.debug("{} is still working on task {}, accepted at {}", carrier, task.taskId(), task.acceptedAt());
                 return new Asked(Result.STILL_WORKING, "it was still working on it");
             }
             if (answer == Undecided.UNKNOWN_TASK) {
