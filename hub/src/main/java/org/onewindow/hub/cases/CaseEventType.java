@@ -28,6 +28,11 @@ public enum CaseEventType {
     RECTIFICATION_ESCALATED,
     /** an operator replayed a dead-lettered task: it is queued again for its department with the same idempotency key */
     TASK_REPLAYED,
+    /**
+     * the task's message was lost (the broker lost or damaged its journal, or the hub sending it is gone and its message
+     * with it): it was sent again from the database with the same idempotency key (tasks/TaskRedispatch)
+     */
+    TASK_RESENT,
     /** an operator gave up a dead-lettered task, with the reason (the case is terminated) */
     TASK_DISCARDED,
     /** no task of the stuck case is dead-lettered any more: it is in progress again */

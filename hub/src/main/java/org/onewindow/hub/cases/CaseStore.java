@@ -130,6 +130,57 @@ public class CaseStore {
         return jdbc.sql("SELECT * FROM case_tasks WHERE task_id = ?").param(taskId).query(this::taskRow).optional();
     }
 
+    /** Where a task stands for whoever is about to send it: its status and the hub sending it (if SENT). */
+    public Optional<TaskHold> hold(String taskId) {
+        return jdbc.sql("SELECT status, held_by, updated_at FROM case_tasks WHERE task_id = ?").param(taskId)
+                .query((rs, n) -> new TaskHold(taskId, TaskStatus.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /**
+     * The task moves to SENT, held by {@code holder}, if it still stands as read ({@code as}: the same status and
+     * holder); false when someone else moved it first.
+     */
+    public boolean holdTask(TaskHold as, String holder, Instant at) {
+        return jdbc.sql("""
+                        UPDATE case_tasks SET status = 'SENT', held_by = ?, updated_at = ?
+                        WHERE task_id = ? AND status = ? AND COALESCE(held_by, '') = ?""")
+                .params(holder, utc(at), as.taskId(), as.status().name(), as.heldBy() == null ? "" : as.heldBy())
+                .update() == 1;
+    }
+
+    /**
+     * Tasks QUEUED or SENT, unchanged since before {@code before}, oldest first: those whose message may have been lost
+     * (tasks/TaskRedispatch). Reads the status index.
+     */
+    public List<TaskHold> openSince(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT task_id, status, held_by, updated_at FROM case_tasks
+                        WHERE status IN ('QUEUED', 'SENT') AND updated_at < ? ORDER BY updated_at LIMIT ?""")
+                .params(utc(before), limit)
+                .query((rs, n) -> new TaskHold(rs.getString(1), TaskStatus.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * The task's message is sent again: no one holds it, its clock for the next look restarts, and the times it was
+     * sent again count one more. False when it no longer stands as read.
+     */
+    public boolean redispatched(TaskHold as, Instant at) {
+        return jdbc.sql("""
+                        UPDATE case_tasks SET held_by = NULL, updated_at = ?, redispatches = redispatches + 1
+                        WHERE task_id = ? AND status = ? AND COALESCE(held_by, '') = ? AND updated_at = ?""")
+                .params(utc(at), as.taskId(), as.status().name(), as.heldBy() == null ? "" : as.heldBy(), utc(as.updatedAt()))
+                .update() == 1;
+    }
+
+    /** How often the task's message was found lost and sent again. */
+    public int redispatches(String taskId) {
+        return jdbc.sql("SELECT redispatches FROM case_tasks WHERE task_id = ?").param(taskId).query(Integer.class).single();
+    }
+
     /** Tasks in a status since before the given time, oldest first. */
     public List<TaskRecord> tasksInStatusSince(TaskStatus status, Instant before, int limit) {
         return jdbc.sql("SELECT * FROM case_tasks WHERE status = ? AND updated_at < ? ORDER BY updated_at LIMIT ?")

@@ -26,6 +26,11 @@ public class HubInstance {
         }
     }
 
+    /** A hub of this name, for tools and tests that play several hubs in one process. */
+    public static HubInstance named(String id) {
+        return new HubInstance(id, 0);
+    }
+
     /** The hub's name, the same after a restart. */
     public String id() {
         return id;

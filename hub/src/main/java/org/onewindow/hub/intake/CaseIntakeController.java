@@ -27,10 +27,12 @@ class CaseIntakeController {
 
     private final CaseRequestReader reader;
     private final CaseIntake intake;
+    private final IntakeAvailability availability;
 
-    CaseIntakeController(CaseRequestReader reader, CaseIntake intake) {
+    CaseIntakeController(CaseRequestReader reader, CaseIntake intake, IntakeAvailability availability) {
         this.reader = reader;
         this.intake = intake;
+        this.availability = availability;
     }
 
     @PostMapping(path = "/api/v1/cases", consumes = "application/json", produces = "application/json")
@@ -52,6 +54,7 @@ class CaseIntakeController {
         if (!keyFaults.isEmpty()) {
             throw ProblemException.invalid(keyFaults);
         }
+        availability.requireAvailable();
         String fingerprint = reader.fingerprint(request);
         IntakeReceipt receipt;
         try {

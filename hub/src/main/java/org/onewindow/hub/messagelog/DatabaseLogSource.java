@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The message log's tables as they are when the verification starts: the records up to the last one written then,
- * the seals up to the last one made then (a running hub keeps appending; that is verified next time).
+ * The message log's tables as they are when the verification starts: every chain (or the one named), each with the
+ * records up to the last one written then and the seals up to the last one made then (running hubs keep appending;
+ * that is verified next time).
  */
 final class DatabaseLogSource implements LogSource {
 
@@ -18,28 +21,38 @@ final class DatabaseLogSource implements LogSource {
 
     private final MessageLogStore store;
     private final String description;
-    private final long upToSeq;
-    private final long upToSealNo;
+    private final Map<String, MessageLogStore.ChainEnd> ends;
 
+    /** Every chain in the database. */
     DatabaseLogSource(MessageLogStore store, String description) {
+        this(store, description, null);
+    }
+
+    /**
+     * @param chain the one chain to read; null, or a chain the database does not hold: every chain (so that asking the
+     *              verifier for one that is not there names those that are)
+     */
+    DatabaseLogSource(MessageLogStore store, String description, String chain) {
         this.store = store;
         this.description = description;
-        try {
-            // the last seal first: the records it covers were written before it, so the max read next includes them
-            this.upToSealNo = store.lastSeal().map(MessageLogSeal::sealNo).orElse(0L);
-            this.upToSeq = store.maxSeq().orElse(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the message log from " + description + ": " + e.getMessage(), e);
-        }
+        // each chain's last seal first: the records it covers were written before it, so the positions read next include them
+        Optional<MessageLogStore.ChainEnd> named = chain == null ? Optional.empty() : read(() -> store.chainEnd(chain));
+        this.ends = named.isPresent() ? Map.of(chain, named.get()) : read(store::chainEnds);
     }
 
     @Override
-    public Anchor anchor() {
-        return Anchor.GENESIS;
+    public List<String> chains() {
+        return List.copyOf(new TreeMap<>(ends).keySet());
     }
 
     @Override
-    public Iterator<MessageLogRecord> records() {
+    public Anchor anchor(String chain) {
+        return Anchor.genesis(chain);
+    }
+
+    @Override
+    public Iterator<MessageLogRecord> records(String chain) {
+        long upToSeq = end(chain).lastSeq();
         return new Iterator<>() {
             private List<MessageLogRecord> chunk = List.of();
             private int next;
@@ -54,7 +67,7 @@ final class DatabaseLogSource implements LogSource {
                 if (done) {
                     return false;
                 }
-                chunk = read(() -> store.records(after, upToSeq, CHUNK));
+                chunk = read(() -> store.records(chain, after, upToSeq, CHUNK));
                 next = 0;
                 done = chunk.size() < CHUNK;
                 if (!chunk.isEmpty()) {
@@ -74,7 +87,8 @@ final class DatabaseLogSource implements LogSource {
     }
 
     @Override
-    public Iterator<MessageLogSeal> seals() {
+    public Iterator<MessageLogSeal> seals(String chain) {
+        long upToSealNo = end(chain).lastSealNo();
         return new Iterator<>() {
             private long after;
             private Optional<MessageLogSeal> ahead;
@@ -82,7 +96,7 @@ final class DatabaseLogSource implements LogSource {
             @Override
             public boolean hasNext() {
                 if (ahead == null) {
-                    ahead = read(() -> store.sealAfter(after)).filter(seal -> seal.sealNo() <= upToSealNo);
+                    ahead = read(() -> store.sealAfter(chain, after)).filter(seal -> seal.sealNo() <= upToSealNo);
                 }
                 return ahead.isPresent();
             }
@@ -116,6 +130,10 @@ final class DatabaseLogSource implements LogSource {
     @Override
     public void close() {
         // the store borrows connections per query
+    }
+
+    private MessageLogStore.ChainEnd end(String chain) {
+        return ends.getOrDefault(chain, new MessageLogStore.ChainEnd(0, 0));
     }
 
     private interface Read<T> {

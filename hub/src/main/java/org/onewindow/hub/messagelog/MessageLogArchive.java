@@ -2,6 +2,7 @@ package org.onewindow.hub.messagelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
@@ -18,71 +19,72 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
  * An export of a period of the message log: a zip that verifies anywhere with {@code hub/message-log verify --archive},
- * without the hub or its database. The period is widened to whole seals, so every seal's signature can be checked.
+ * without the hub or its database. It holds every chain (one per hub) with records in the period, or the one named;
+ * each chain's part is widened to whole seals, so every seal's signature can be checked.
  *
  * <pre>
- * manifest.json          format, period asked for, first and last position, the hash of the record before the
- *                        first and of the seal before the first (the anchor the chain continues from)
- * records.jsonl          one record per line, the columns of message_log (bodies base64, where kept)
- * seals.jsonl            one seal per line, the columns of message_log_seals (binary fields base64)
+ * manifest.json          format, period asked for, and per chain: its name, first and last position, the hash of
+ *                        the record before the first and of the seal before the first (the anchor it continues from)
+ * records.jsonl          one record per line, the columns of message_log (bodies base64, where kept), chain by chain
+ * seals.jsonl            one seal per line, the columns of message_log_seals (binary fields base64), chain by chain
  * certificates/*.pem     the signing certificate(s) and the time-stamping authorities' certificates
  * README.txt             what this is and how to verify it
  * </pre>
+ *
+ * Archives of format {@value #SINGLE_CHAIN_FORMAT}, exported before there were chains, still verify: their records
+ * are the chain {@value Chains#SINGLE_HUB}.
  */
 final class MessageLogArchive {
 
-    static final String FORMAT = "onewindow-message-log-archive/1";
+    static final String FORMAT = "onewindow-message-log-archive/2";
+    /** The format before chains: one chain, its anchor at the top of the manifest, no chain in the lines. */
+    static final String SINGLE_CHAIN_FORMAT = "onewindow-message-log-archive/1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNK = 1_000;
 
+    /** What an export holds of one chain. */
+    record ChainExported(String chain, long records, long seals, long firstSeq, long lastSeq) {
+    }
+
     /** What an export holds. */
-    record Exported(long records, long seals, Long firstSeq, Long lastSeq) {
+    record Exported(long records, long seals, List<ChainExported> chains) {
+    }
+
+    /** What of a chain goes into an export: positions {@code first..last} and the anchor before them. */
+    private record Part(String chain, long first, long last, long firstSealNo, String previousRecordHash, String previousSealHash) {
     }
 
     private MessageLogArchive() {
     }
 
-    /** Writes the records logged in {@code [from, to)}, widened to the seals that cover them, as a zip to {@code out}. */
-    static Exported export(MessageLogStore store, Instant from, Instant to, Instant now, OutputStream out) throws IOException, SQLException {
-        Optional<long[]> range = store.seqRange(from, to);
-        long first = 0, last = -1, firstSealNo = 1;
-        String previousRecordHash = Hashes.GENESIS, previousSealHash = Hashes.GENESIS;
-        if (range.isPresent()) {
-            Optional<MessageLogSeal> startSeal = store.sealCovering(range.get()[0]);
-            Optional<MessageLogSeal> endSeal = store.sealCovering(range.get()[1]);
-            first = startSeal.map(MessageLogSeal::firstSeq).orElse(range.get()[0]);
-            last = endSeal.map(MessageLogSeal::lastSeq).orElse(range.get()[1]);
-            if (startSeal.isPresent()) {
-                firstSealNo = startSeal.get().sealNo();
-                previousSealHash = startSeal.get().previousSealHash();
-            } else {
-                Optional<MessageLogSeal> lastSeal = store.lastSeal();
-                firstSealNo = lastSeal.map(s -> s.sealNo() + 1).orElse(1L);
-                previousSealHash = lastSeal.map(MessageLogSeal::sealHash).orElse(Hashes.GENESIS);
-            }
-            if (first > 1) {
-                // the sealed hash of the record before, where there is one: it is what the chain was signed with
-                long before = first - 1;
-                Optional<MessageLogSeal> sealBefore = store.sealCovering(before);
-                previousRecordHash = sealBefore.isPresent() ? Hashes.hex(sealBefore.get().hashOf(before))
-                        : store.recordHash(before).orElse(Hashes.GENESIS);
+    /**
+     * Writes the records logged in {@code [from, to)}, each chain's widened to the seals that cover them, as a zip to
+     * {@code out}.
+     *
+     * @param chain the one chain to export; null: every chain with records in the period
+     */
+    static Exported export(MessageLogStore store, String chain, Instant from, Instant to, Instant now, OutputStream out)
+            throws IOException, SQLException {
+        requireChain(store, chain);
+        List<Part> parts = new ArrayList<>();
+        for (Map.Entry<String, long[]> range : store.seqRanges(from, to).entrySet()) {
+            if (chain == null || chain.equals(range.getKey())) {
+                parts.add(part(store, range.getKey(), range.getValue()[0], range.getValue()[1]));
             }
         }
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("exportedAt", now.toString())
-                .put("periodFrom", from.toString()).put("periodTo", to.toString());
-        manifest.put("firstSeq", range.isPresent() ? first : 1).put("lastSeq", range.isPresent() ? last : 0)
-                .put("previousRecordHash", previousRecordHash).put("firstSealNo", firstSealNo).put("previousSealHash", previousSealHash);
-
         zip.putNextEntry(new ZipEntry("certificates/"));
         zip.closeEntry();
         for (MessageLogStore.StoredCertificate certificate : store.certificates()) {
@@ -91,42 +93,105 @@ final class MessageLogArchive {
             zip.closeEntry();
         }
 
-        long seals = 0;
+        Map<String, Long> seals = new LinkedHashMap<>();
         zip.putNextEntry(new ZipEntry("seals.jsonl"));
-        if (range.isPresent()) {
-            long after = firstSealNo - 1;
-            for (Optional<MessageLogSeal> seal = store.sealAfter(after); seal.isPresent() && seal.get().lastSeq() <= last;
-                 seal = store.sealAfter(seal.get().sealNo())) {
-                zip.write(line(seal(seal.get())));
-                seals++;
+        for (Part part : parts) {
+            long count = 0;
+            for (Optional<MessageLogSeal> seal = store.sealAfter(part.chain(), part.firstSealNo() - 1);
+                 seal.isPresent() && seal.get().lastSeq() <= part.last(); seal = store.sealAfter(part.chain(), seal.get().sealNo())) {
+                zip.write(line(inChain(part.chain(), seal(seal.get()))));
+                count++;
             }
+            seals.put(part.chain(), count);
         }
         zip.closeEntry();
 
-        long records = 0;
+        Map<String, Long> records = new LinkedHashMap<>();
         zip.putNextEntry(new ZipEntry("records.jsonl"));
-        for (long after = first - 1; range.isPresent() && after < last; ) {
-            List<MessageLogRecord> chunk = store.records(after, last, CHUNK);
-            if (chunk.isEmpty()) {
-                break;
+        for (Part part : parts) {
+            long count = 0;
+            for (long after = part.first() - 1; after < part.last(); ) {
+                List<MessageLogRecord> chunk = store.records(part.chain(), after, part.last(), CHUNK);
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                for (MessageLogRecord record : chunk) {
+                    zip.write(line(inChain(part.chain(), record(record))));
+                    count++;
+                }
+                after = chunk.get(chunk.size() - 1).seq();
             }
-            for (MessageLogRecord record : chunk) {
-                zip.write(line(record(record)));
-                records++;
-            }
-            after = chunk.get(chunk.size() - 1).seq();
+            records.put(part.chain(), count);
         }
         zip.closeEntry();
 
-        manifest.put("records", records).put("seals", seals);
+        ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("exportedAt", now.toString())
+                .put("periodFrom", from.toString()).put("periodTo", to.toString());
+        ArrayNode chains = manifest.putArray("chains");
+        List<ChainExported> exported = new ArrayList<>();
+        for (Part part : parts) {
+            chains.addObject().put("chain", part.chain()).put("firstSeq", part.first()).put("lastSeq", part.last())
+                    .put("previousRecordHash", part.previousRecordHash()).put("firstSealNo", part.firstSealNo())
+                    .put("previousSealHash", part.previousSealHash()).put("records", records.get(part.chain()))
+                    .put("seals", seals.get(part.chain()));
+            exported.add(new ChainExported(part.chain(), records.get(part.chain()), seals.get(part.chain()), part.first(), part.last()));
+        }
+        long recordCount = records.values().stream().mapToLong(Long::longValue).sum();
+        long sealCount = seals.values().stream().mapToLong(Long::longValue).sum();
+        manifest.put("records", recordCount).put("seals", sealCount);
         zip.putNextEntry(new ZipEntry("manifest.json"));
         zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("README.txt"));
-        zip.write(readme(from, to, records, seals).getBytes(StandardCharsets.UTF_8));
+        zip.write(readme(from, to, recordCount, sealCount, parts.size()).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.finish();
-        return new Exported(records, seals, range.isPresent() ? first : null, range.isPresent() ? last : null);
+        return new Exported(recordCount, sealCount, List.copyOf(exported));
+    }
+
+    /**
+     * Refuses a chain the log does not hold at all (a chain without records in the period exports empty).
+     *
+     * @throws MessageLogVerifier.UnknownChainException when the chain is named and has neither records nor seals
+     */
+    static void requireChain(MessageLogStore store, String chain) throws SQLException {
+        if (chain != null && store.chainEnd(chain).isEmpty()) {
+            throw new MessageLogVerifier.UnknownChainException("the message log has no chain " + chain);
+        }
+    }
+
+    /** A chain's records {@code firstInPeriod..lastInPeriod}, widened to the seals that cover them, and its anchor. */
+    private static Part part(MessageLogStore store, String chain, long firstInPeriod, long lastInPeriod) throws SQLException {
+        Optional<MessageLogSeal> startSeal = store.sealCovering(chain, firstInPeriod);
+        Optional<MessageLogSeal> endSeal = store.sealCovering(chain, lastInPeriod);
+        long first = startSeal.map(MessageLogSeal::firstSeq).orElse(firstInPeriod);
+        long last = endSeal.map(MessageLogSeal::lastSeq).orElse(lastInPeriod);
+        String genesis = Chains.genesis(chain);
+        long firstSealNo;
+        String previousSealHash;
+        if (startSeal.isPresent()) {
+            firstSealNo = startSeal.get().sealNo();
+            previousSealHash = startSeal.get().previousSealHash();
+        } else {
+            Optional<MessageLogSeal> lastSeal = store.lastSeal(chain);
+            firstSealNo = lastSeal.map(s -> s.sealNo() + 1).orElse(1L);
+            previousSealHash = lastSeal.map(MessageLogSeal::sealHash).orElse(genesis);
+        }
+        String previousRecordHash = genesis;
+        if (first > 1) {
+            // the sealed hash of the record before, where there is one: it is what the chain was signed with
+            long before = first - 1;
+            Optional<MessageLogSeal> sealBefore = store.sealCovering(chain, before);
+            previousRecordHash = sealBefore.isPresent() ? Hashes.hex(sealBefore.get().hashOf(before))
+                    : store.recordHash(chain, before).orElse(genesis);
+        }
+        return new Part(chain, first, last, firstSealNo, previousRecordHash, previousSealHash);
+    }
+
+    private static ObjectNode inChain(String chain, ObjectNode line) {
+        ObjectNode node = JSON.createObjectNode().put("chain", chain);
+        node.setAll(line);
+        return node;
     }
 
     /** Opens an archive to verify. */
@@ -138,10 +203,11 @@ final class MessageLogArchive {
                 throw new IOException(file + " is not a message log archive: it has no manifest.json");
             }
             JsonNode manifest = JSON.readTree(zip.getInputStream(manifestEntry));
-            if (!FORMAT.equals(manifest.path("format").asText())) {
-                throw new IOException(file + " is not a message log archive of format " + FORMAT);
+            String format = manifest.path("format").asText();
+            if (!FORMAT.equals(format) && !SINGLE_CHAIN_FORMAT.equals(format)) {
+                throw new IOException(file + " is not a message log archive of format " + FORMAT + " or " + SINGLE_CHAIN_FORMAT);
             }
-            return new ArchiveSource(zip, file, manifest);
+            return new ArchiveSource(zip, file, manifest, SINGLE_CHAIN_FORMAT.equals(format));
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
@@ -149,31 +215,60 @@ final class MessageLogArchive {
     }
 
     private static final class ArchiveSource implements LogSource {
+        /** The chain of a line that names none in an archive of chains: listed and verified as such, never dropped. */
+        private static final String NO_CHAIN = "(no chain)";
+
         private final ZipFile zip;
         private final Path file;
         private final JsonNode manifest;
+        private final boolean singleChain;
+        private final Map<String, JsonNode> anchors = new LinkedHashMap<>();
         private final List<BufferedReader> open = new ArrayList<>();
+        private List<String> chains;
 
-        ArchiveSource(ZipFile zip, Path file, JsonNode manifest) {
+        ArchiveSource(ZipFile zip, Path file, JsonNode manifest, boolean singleChain) {
             this.zip = zip;
             this.file = file;
             this.manifest = manifest;
+            this.singleChain = singleChain;
+            if (singleChain) {
+                anchors.put(Chains.SINGLE_HUB, manifest);
+            } else {
+                manifest.path("chains").forEach(part -> anchors.put(part.path("chain").asText(NO_CHAIN), part));
+            }
+        }
+
+        /** The chains the manifest names, and any other a line names (it is verified too, from its genesis). */
+        @Override
+        public List<String> chains() {
+            if (chains == null) {
+                TreeSet<String> names = new TreeSet<>(anchors.keySet());
+                lines("seals.jsonl", null, node -> node).forEachRemaining(node -> names.add(chainOf(node)));
+                lines("records.jsonl", null, node -> node).forEachRemaining(node -> names.add(chainOf(node)));
+                chains = List.copyOf(names);
+            }
+            return chains;
         }
 
         @Override
-        public Anchor anchor() {
-            return new Anchor(manifest.path("firstSeq").asLong(1), manifest.path("previousRecordHash").asText(Hashes.GENESIS),
-                    manifest.path("firstSealNo").asLong(1), manifest.path("previousSealHash").asText(Hashes.GENESIS));
+        public Anchor anchor(String chain) {
+            JsonNode anchor = anchors.get(chain);
+            if (anchor == null) {
+                return Anchor.genesis(chain);
+            }
+            String genesis = Chains.genesis(chain);
+            return new Anchor(anchor.path("firstSeq").asLong(1), anchor.path("previousRecordHash").asText(genesis),
+                    anchor.path("firstSealNo").asLong(1), anchor.path("previousSealHash").asText(genesis));
         }
 
         @Override
-        public Iterator<MessageLogRecord> records() {
-            return lines("records.jsonl", MessageLogArchive::record);
+        public Iterator<MessageLogRecord> records(String chain) {
+            return lines("records.jsonl", chain, MessageLogArchive::record);
         }
 
         @Override
-        public Iterator<MessageLogSeal> seals() {
-            return lines("seals.jsonl", MessageLogArchive::seal);
+        public Iterator<MessageLogSeal> seals(String chain) {
+            return lines("seals.jsonl", chain, MessageLogArchive::seal);
         }
 
         @Override
@@ -209,7 +304,12 @@ final class MessageLogArchive {
             }
         }
 
-        private <T> Iterator<T> lines(String name, java.util.function.Function<JsonNode, T> read) {
+        private String chainOf(JsonNode line) {
+            return singleChain ? Chains.SINGLE_HUB : line.path("chain").asText(NO_CHAIN);
+        }
+
+        /** The lines of an entry, those of {@code chain} only (null: all), read as they are taken. */
+        private <T> Iterator<T> lines(String name, String chain, java.util.function.Function<JsonNode, T> read) {
             ZipEntry entry = zip.getEntry(name);
             if (entry == null) {
                 return Collections.emptyIterator();
@@ -218,22 +318,32 @@ final class MessageLogArchive {
                 BufferedReader reader = new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8));
                 open.add(reader);
                 return new Iterator<>() {
-                    private String line = reader.readLine();
+                    private JsonNode ahead = next(reader);
 
                     @Override
                     public boolean hasNext() {
-                        return line != null;
+                        return ahead != null;
                     }
 
                     @Override
                     public T next() {
-                        if (line == null) {
+                        if (ahead == null) {
                             throw new NoSuchElementException();
                         }
+                        T value = read.apply(ahead);
+                        ahead = next(reader);
+                        return value;
+                    }
+
+                    private JsonNode next(BufferedReader reader) {
                         try {
-                            T value = read.apply(JSON.readTree(line));
-                            line = reader.readLine();
-                            return value;
+                            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                                JsonNode node = JSON.readTree(line);
+                                if (chain == null || chain.equals(chainOf(node))) {
+                                    return node;
+                                }
+                            }
+                            return null;
                         } catch (IOException e) {
                             throw new UncheckedIOException(name + " of " + file + " cannot be read: " + e.getMessage(), e);
                         }
@@ -305,23 +415,26 @@ final class MessageLogArchive {
         return bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static String readme(Instant from, Instant to, long records, long seals) {
+    private static String readme(Instant from, Instant to, long records, long seals, int chains) {
         return """
                 OneWindow Hub message log archive (签名防篡改的报文日志导出)
 
-                The exchanges the hub logged from %s to %s, widened to whole seals: %d record(s), %d seal(s).
-                Each record holds when, who (from, to), the case and task, the operation, the outcome and the SHA-256 of
-                the request and the answer; its record_hash chains it to the record before. Each seal holds the hashes of
-                its records, signed with the hub's SM2 key (SM3withSM2, certificates/signer-*.pem) and time-stamped per
-                RFC 3161 (certificates/tsa-*.pem).
+                The exchanges the hubs logged from %s to %s, widened to whole seals: %d record(s), %d seal(s) in %d
+                chain(s). Each hub keeps a chain of its own, named by its instance id (the "chain" of every line and of
+                manifest.json); positions and seal numbers count within a chain. Each record holds when, who (from, to),
+                the case and task, the operation, the outcome and the SHA-256 of the request and the answer; its
+                record_hash chains it to the record before in its chain. Each seal holds the hashes of its chain's records,
+                signed with the hub's SM2 key (SM3withSM2, certificates/signer-*.pem) and time-stamped per RFC 3161
+                (certificates/tsa-*.pem).
 
                 Verify it, on any machine with Java 17 and the hub's jar:
 
-                    hub/message-log verify --archive <this file> [--signer-certificate <pem>] [--tsa-certificate <pem>]
+                    hub/message-log verify --archive <this file> [--chain <name>] [--signer-certificate <pem>] [--tsa-certificate <pem>]
 
-                It exits 0 and prints a summary when everything verifies; otherwise it exits 1 and names the first record
-                (its position) that was altered, removed or reordered, and the seal that no longer verifies. Give the
-                certificates you trust: without them the certificates carried in this archive are trusted.
-                """.formatted(from, to, records, seals);
+                It verifies each chain on its own, exits 0 and prints a summary per chain when everything verifies;
+                otherwise it exits 1 and names, per chain, the first record (its position) that was altered, removed or
+                reordered, and the seal that no longer verifies. Give the certificates you trust: without them the
+                certificates carried in this archive are trusted.
+                """.formatted(from, to, records, seals, chains);
     }
 }

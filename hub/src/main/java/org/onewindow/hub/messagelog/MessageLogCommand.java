@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code hub/message-log}: verifies the message log in a database or in an exported archive, and exports a period.
+ * {@code hub/message-log}: verifies the message log in a database or in an exported archive, and exports a period;
+ * every chain (one per hub) each on its own, or the one named with {@code --chain}.
  * Plain Java, no Spring context: it starts in a second or so and runs wherever Java and the hub's jar are.
  * Exit codes: 0 verified (or exported), 1 the log fails verification, 2 a usage error or what was named cannot be read.
  */
@@ -35,10 +36,12 @@ public final class MessageLogCommand {
 
     static final String USAGE = """
             usage:
-              hub/message-log verify [--jdbc-url URL --user USER --password PASSWORD]
-              hub/message-log verify --archive FILE
-              hub/message-log export --from TIME --to TIME --out FILE [--jdbc-url URL --user USER --password PASSWORD]
+              hub/message-log verify [--jdbc-url URL --user USER --password PASSWORD] [--chain NAME]
+              hub/message-log verify --archive FILE [--chain NAME]
+              hub/message-log export --from TIME --to TIME --out FILE [--jdbc-url URL --user USER --password PASSWORD] [--chain NAME]
             options:
+              --chain NAME               only this hub's chain (its instance id, onewindow.instance.id); default: every
+                                         chain, each verified on its own (records from before chains: single-hub)
               --signer-certificate PEM   trust only this seal-signing certificate (repeatable); default: those the log carries
               --tsa-certificate PEM      trust only this time-stamping authority (repeatable); default: those the log carries
               --zone ZONE                for TIME without an offset (default Asia/Shanghai)
@@ -46,8 +49,8 @@ public final class MessageLogCommand {
             The default database is the embedded default's data/db/onewindow (user sa, no password). The hub locks that
             H2 file while it runs: stop it first, or ask the running hub (POST /api/v1/message-log/verification,
             GET /api/v1/message-log/archive?from=&to=).
-            Exit 0: verified (summary printed); 1: the log fails, the first record altered, removed or reordered is
-            named; 2: usage error, or the database or archive cannot be read.
+            Exit 0: verified (summary printed per chain); 1: a chain fails, the first record of it altered, removed or
+            reordered is named; 2: usage error, no such chain, or the database or archive cannot be read.
             """;
 
     private MessageLogCommand() {
@@ -70,6 +73,9 @@ public final class MessageLogCommand {
                 case "export" -> export(options, out);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
+        } catch (MessageLogVerifier.UnknownChainException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -87,15 +93,17 @@ public final class MessageLogCommand {
         List<X509Certificate> signers = certificates(options.get("--signer-certificate"));
         List<X509Certificate> authorities = certificates(options.get("--tsa-certificate"));
         MessageLogVerifier verifier = new MessageLogVerifier(signers, authorities);
+        String chain = optional(options, "--chain", null);
         Verification result;
         if (options.containsKey("--archive")) {
             try (LogSource archive = MessageLogArchive.open(Path.of(single(options, "--archive")))) {
-                result = verifier.verify(archive);
+                result = chain == null ? verifier.verify(archive) : verifier.verify(archive, chain);
             }
         } else {
             String url = optional(options, "--jdbc-url", defaultUrl());
             try (Database database = new Database(url, optional(options, "--user", "sa"), optional(options, "--password", ""))) {
-                result = verifier.verify(new DatabaseLogSource(database.store(), "database " + withoutSecrets(url)));
+                DatabaseLogSource source = new DatabaseLogSource(database.store(), "database " + withoutSecrets(url), chain);
+                result = chain == null ? verifier.verify(source) : verifier.verify(source, chain);
             }
         }
         out.print(result.summary());
@@ -114,11 +122,14 @@ public final class MessageLogCommand {
         MessageLogArchive.Exported exported;
         try (Database database = new Database(url, optional(options, "--user", "sa"), optional(options, "--password", ""));
              OutputStream zip = Files.newOutputStream(file)) {
-            exported = MessageLogArchive.export(database.store(), from, to, Instant.now(), zip);
+            exported = MessageLogArchive.export(database.store(), optional(options, "--chain", null), from, to, Instant.now(), zip);
         }
-        out.printf("Exported %d record(s)%s and %d seal(s) logged %s – %s to %s%n", exported.records(),
-                exported.firstSeq() == null ? "" : " (positions " + exported.firstSeq() + "–" + exported.lastSeq() + ")",
-                exported.seals(), from, to, file);
+        out.printf("Exported %d record(s) and %d seal(s) of %d chain(s) logged %s – %s to %s%n", exported.records(), exported.seals(),
+                exported.chains().size(), from, to, file);
+        for (MessageLogArchive.ChainExported chain : exported.chains()) {
+            out.printf("  chain %s: %d record(s) (positions %d–%d), %d seal(s)%n", chain.chain(), chain.records(), chain.firstSeq(),
+                    chain.lastSeq(), chain.seals());
+        }
         out.println("Verify it anywhere: hub/message-log verify --archive " + file);
         return 0;
     }
@@ -174,7 +185,7 @@ public final class MessageLogCommand {
                 throw new IllegalArgumentException(args[i].startsWith("--") ? args[i] + " needs a value" : "unexpected " + args[i]);
             }
             if (!List.of("--jdbc-url", "--user", "--password", "--archive", "--signer-certificate", "--tsa-certificate", "--from",
-                    "--to", "--out", "--zone").contains(args[i])) {
+                    "--to", "--out", "--zone", "--chain").contains(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
             options.computeIfAbsent(args[i], k -> new ArrayList<>()).add(args[++i]);

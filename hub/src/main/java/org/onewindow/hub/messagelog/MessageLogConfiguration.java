@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.onewindow.hub.cluster.HubInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,9 +53,11 @@ class MessageLogConfiguration {
             return new Sealer(signer, timeStamper);
         }
 
+        /** Writes this hub's chain of the log, named by its instance id: hubs sharing a database each write their own. */
         @Bean
-        MessageLogWriter messageLogWriter(DataSource dataSource, Sealer messageLogSealer, Clock clock, MessageLogProperties p) {
-            return new MessageLogWriter(new MessageLogStore(dataSource), messageLogSealer, clock, new MessageLogWriter.Settings(
+        MessageLogWriter messageLogWriter(DataSource dataSource, HubInstance hubInstance, Sealer messageLogSealer, Clock clock,
+                                          MessageLogProperties p) {
+            return new MessageLogWriter(new MessageLogStore(dataSource), hubInstance.id(), messageLogSealer, clock, new MessageLogWriter.Settings(
                     p.queueCapacity(), Duration.ofMillis(p.offerTimeoutMs()), Duration.ofMillis(p.flushIntervalMs()), p.maxBatch(),
                     p.seal().maxRecords(), Duration.ofMillis(p.seal().intervalMs())));
         }
@@ -99,21 +102,24 @@ class MessageLogConfiguration {
             };
         }
 
+        /** The writer's figures, tagged with this hub's chain (its instance id). */
         @Bean
         MeterBinder messageLogMeters(MessageLogWriter writer) {
+            String chain = writer.chain();
             return registry -> {
-                Gauge.builder("onewindow.message.log.queued", () -> writer.status().queued())
+                Gauge.builder("onewindow.message.log.queued", () -> writer.status().queued()).tag("chain", chain)
                         .description("exchanges waiting for the message log's writer").register(registry);
-                FunctionCounter.builder("onewindow.message.log.written", writer, w -> w.status().written())
-                        .description("records written to the message log").register(registry);
-                FunctionCounter.builder("onewindow.message.log.lost", writer, w -> w.status().lost())
+                FunctionCounter.builder("onewindow.message.log.written", writer, w -> w.status().written()).tag("chain", chain)
+                        .description("records written to this hub's chain of the message log").register(registry);
+                FunctionCounter.builder("onewindow.message.log.lost", writer, w -> w.status().lost()).tag("chain", chain)
                         .description("exchanges not logged because the queue stayed full (the log records each loss)").register(registry);
-                FunctionCounter.builder("onewindow.message.log.seals", writer, w -> w.status().seals())
+                FunctionCounter.builder("onewindow.message.log.seals", writer, w -> w.status().seals()).tag("chain", chain)
                         .description("seals made").register(registry);
-                FunctionCounter.builder("onewindow.message.log.seal.failures", writer, w -> w.status().sealFailures())
+                FunctionCounter.builder("onewindow.message.log.seal.failures", writer, w -> w.status().sealFailures()).tag("chain", chain)
                         .description("seals that could not be made (time-stamping authority or database)").register(registry);
-                FunctionCounter.builder("onewindow.message.log.writer.cpu", writer, w -> w.writerCpuNanos() / 1e9).baseUnit("seconds")
-                        .description("CPU time of the message log's writer thread: batches, inserts and seals").register(registry);
+                FunctionCounter.builder("onewindow.message.log.writer.cpu", writer, w -> w.writerCpuNanos() / 1e9).tag("chain", chain)
+                        .baseUnit("seconds").description("CPU time of the message log's writer thread: batches, inserts and seals")
+                        .register(registry);
             };
         }
 

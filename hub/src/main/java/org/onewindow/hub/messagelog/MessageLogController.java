@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The message log from inside the running hub (its H2 file is locked while it runs, so the command cannot open it):
- * verify it, seal it now, export a period. For auditors (审计员).
+ * verify it, seal it now, export a period. For auditors (审计员). Verification and export cover every hub's chain in
+ * the database (or the one named); sealing seals this hub's chain.
  */
 @RestController
 class MessageLogController {
@@ -38,29 +39,61 @@ class MessageLogController {
         this.zone = zone;
     }
 
-    /** What verifying found; {@code ok} false names the first record (position) that fails. */
+    /**
+     * What verifying found: the totals over the chains, and each chain ({@code chains}). {@code ok} false: {@code problem}
+     * names the first record (its chain and position) that fails; each failing chain names its own. Positions count
+     * within a chain: {@code firstPosition} and {@code lastPosition} are given when one chain was verified.
+     */
     record VerificationView(boolean ok, long records, long seals, Long firstPosition, Long lastPosition, Instant loggedFrom,
                             Instant loggedTo, long unsealed, List<String> signers, List<String> timeStampingAuthorities,
-                            ProblemView problem, String summary) {
+                            ProblemView problem, String summary, List<ChainView> chains) {
     }
 
-    record ProblemView(long position, String kind, Long seal, String detail) {
+    /** One hub's chain, named by the hub's instance id ({@value Chains#SINGLE_HUB}: the records from before chains). */
+    record ChainView(String chain, boolean ok, long records, long seals, Long firstPosition, Long lastPosition, Instant loggedFrom,
+                     Instant loggedTo, long unsealed, ProblemView problem) {
     }
 
-    record SealView(long sealedUpTo, long seals) {
+    record ProblemView(String chain, long position, String kind, Long seal, String detail) {
+    }
+
+    /** @param chain this hub's chain, the one sealed */
+    record SealView(long sealedUpTo, long seals, String chain) {
     }
 
     /**
-     * Verifies the whole log as it is now (records written after the start are checked next time). A GET: it reads and
-     * changes nothing, so a script with Basic credentials needs no CSRF token.
+     * Verifies every chain of the log as it is now, each on its own, or the chain named (records written after the
+     * start are checked next time). A GET: it reads and changes nothing, so a script with Basic credentials needs no
+     * CSRF token.
      */
     @GetMapping(path = "/api/v1/message-log/verification", produces = "application/json")
-    VerificationView verify() {
-        Verification result = new MessageLogVerifier(null, null).verify(new DatabaseLogSource(new MessageLogStore(dataSource), "the hub's database"));
-        Verification.Problem p = result.problem();
+    VerificationView verify(@RequestParam(required = false) String chain) {
+        MessageLogVerifier verifier = new MessageLogVerifier(null, null);
+        DatabaseLogSource source = new DatabaseLogSource(new MessageLogStore(dataSource), "the hub's database", blankToNull(chain));
+        Verification result;
+        try {
+            result = blankToNull(chain) == null ? verifier.verify(source) : verifier.verify(source, chain);
+        } catch (MessageLogVerifier.UnknownChainException e) {
+            throw unknownChain(chain);
+        }
         return new VerificationView(result.ok(), result.records(), result.seals(), result.firstSeq(), result.lastSeq(),
                 result.firstLoggedAt(), result.lastLoggedAt(), result.unsealed(), result.signers(), result.authorities(),
-                p == null ? null : new ProblemView(p.position(), p.kind().name(), p.sealNo(), p.detail()), result.summary());
+                view(result.problem()), result.summary(), result.chains().stream().map(c -> new ChainView(c.name(), c.ok(), c.records(),
+                c.seals(), c.firstSeq(), c.lastSeq(), c.firstLoggedAt(), c.lastLoggedAt(), c.unsealed(), view(c.problem()))).toList());
+    }
+
+    private static ProblemView view(Verification.Problem p) {
+        return p == null ? null : new ProblemView(p.chain(), p.position(), p.kind().name(), p.sealNo(), p.detail());
+    }
+
+    private static String blankToNull(String chain) {
+        return chain == null || chain.isBlank() ? null : chain;
+    }
+
+    private static ProblemException unknownChain(String chain) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "message-log-chain-unknown", "No such message log chain",
+                "the message log has no chain of this name: a chain is named by a hub's instance id (onewindow.instance.id)",
+                List.of(new Fault("chain", "unknown-chain", "no chain of this name in the message log")));
     }
 
     /**
@@ -74,16 +107,18 @@ class MessageLogController {
                     "onewindow.message-log.enabled is false: nothing is logged or sealed", List.of());
         }
         long sealedUpTo = messageLog.flushAndSeal();
-        return new SealView(sealedUpTo, messageLog.status().seals());
+        MessageLogWriter.Status status = messageLog.status();
+        return new SealView(sealedUpTo, status.seals(), status.chain());
     }
 
     /**
-     * The records logged in [from, to), widened to whole seals, as a zip that verifies elsewhere
-     * ({@code hub/message-log verify --archive}). from/to: 2026-12-03 (a whole day), 2026-12-03T10:00 (hub's zone) or an instant.
+     * The records logged in [from, to), of every chain or of the chain named, each widened to whole seals, as a zip
+     * that verifies elsewhere ({@code hub/message-log verify --archive}). from/to: 2026-12-03 (a whole day),
+     * 2026-12-03T10:00 (hub's zone) or an instant.
      */
     @GetMapping(path = "/api/v1/message-log/archive", produces = "application/zip")
-    void archive(@RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletResponse response)
-            throws IOException, SQLException {
+    void archive(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 @RequestParam(required = false) String chain, HttpServletResponse response) throws IOException, SQLException {
         List<Fault> faults = new ArrayList<>();
         Instant start = time("from", from, false, faults);
         Instant end = time("to", to, true, faults);
@@ -93,9 +128,15 @@ class MessageLogController {
         if (!faults.isEmpty()) {
             throw ProblemException.invalid(faults);
         }
+        MessageLogStore store = new MessageLogStore(dataSource);
+        try {
+            MessageLogArchive.requireChain(store, blankToNull(chain));
+        } catch (MessageLogVerifier.UnknownChainException e) {
+            throw unknownChain(chain);
+        }
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"message-log-" + (from + "-" + to).replaceAll("[^0-9A-Za-z:T.-]", "_") + ".zip\"");
-        MessageLogArchive.export(new MessageLogStore(dataSource), start, end, clock.instant(), response.getOutputStream());
+        MessageLogArchive.export(store, blankToNull(chain), start, end, clock.instant(), response.getOutputStream());
     }
 
     private Instant time(String field, String value, boolean end, List<Fault> faults) {

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The message log for operators: UP while its writer runs, with what is queued, written, lost and sealed. A writer
+ * The message log for operators: UP while its writer runs, with this hub's chain (its instance id) and what is queued,
+ * written, lost and sealed in it. A writer
  * that stopped turns it DOWN: exchanges would no longer be recorded. Lost exchanges and failing seals show in the
  * details (and as metrics onewindow.message.log.*), without turning the hub DOWN.
  */
@@ -28,6 +29,7 @@ class MessageLogHealth implements HealthIndicator {
             return Health.up().withDetail("enabled", false).build();
         }
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("chain", status.chain());
         details.put("queued", status.queued());
         details.put("written", status.written());
         details.put("lost", status.lost());

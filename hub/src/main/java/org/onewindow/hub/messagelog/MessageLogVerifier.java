@@ -14,10 +14,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Verifies a message log without the hub: walks the records in order, recomputes every record's hash from the one
- * before and its content, compares it with the hash its seal signed, and checks every seal (its place in the chain
- * of seals, its SM2 signature, its RFC 3161 time-stamp). Stops at the first record or seal that fails and names it.
- * Plain Java (no Spring), so the command is quick and an archive verifies anywhere.
+ * Verifies a message log without the hub, each chain (one per hub) on its own: walks the chain's records in order,
+ * recomputes every record's hash from the one before and its content, compares it with the hash its seal signed, and
+ * checks every seal (its place in the chain's seals, its SM2 signature, its RFC 3161 time-stamp). Stops a chain at its
+ * first record or seal that fails and names it, and goes on with the next chain. Plain Java (no Spring), so the
+ * command is quick and an archive verifies anywhere.
  */
 final class MessageLogVerifier {
 
@@ -33,18 +34,55 @@ final class MessageLogVerifier {
         this.trustedAuthorities = trustedAuthorities;
     }
 
+    /** Verifies every chain of the log. */
     Verification verify(LogSource source) {
-        return new Walk(source).run();
+        return verify(source, source.chains());
     }
 
-    /** One walk through one log. */
-    private final class Walk {
+    /**
+     * Verifies one chain of the log.
+     *
+     * @throws UnknownChainException when the log holds no such chain (naming those it holds)
+     */
+    Verification verify(LogSource source, String chain) {
+        List<String> chains = source.chains();
+        if (!chains.contains(chain)) {
+            throw new UnknownChainException("the message log of " + source.describe() + " has no chain " + chain
+                    + (chains.isEmpty() ? " (it has none)" : " (its chains: " + String.join(", ", chains) + ")"));
+        }
+        return verify(source, List.of(chain));
+    }
+
+    /** A chain was named that the log does not hold. */
+    static final class UnknownChainException extends IllegalArgumentException {
+        UnknownChainException(String message) {
+            super(message);
+        }
+    }
+
+    private Verification verify(LogSource source, List<String> chains) {
+        Collection<X509Certificate> signing = trustedSigners != null ? trustedSigners : source.certificates(MessageLogStore.SIGNER);
+        Map<String, X509Certificate> signers = signing.stream().collect(Collectors.toMap(Crypto::fingerprint, Function.identity(), (a, b) -> a));
+        Collection<X509Certificate> authorities = trustedAuthorities != null ? trustedAuthorities : source.certificates(MessageLogStore.TSA);
+        Set<String> signersSeen = new LinkedHashSet<>();
+        Set<String> authoritiesSeen = new LinkedHashSet<>();
+        List<Verification.Chain> results = new ArrayList<>();
+        for (String chain : chains) {
+            results.add(new Walk(source, chain, signers, authorities, signersSeen, authoritiesSeen).run());
+        }
+        return new Verification(source.describe(), List.copyOf(results), List.copyOf(signersSeen), List.copyOf(authoritiesSeen),
+                trustedSigners != null && trustedAuthorities != null);
+    }
+
+    /** One walk through one chain of a log. */
+    private static final class Walk {
+        private final String chain;
         private final LogSource source;
         private final Map<String, X509Certificate> signers;
         private final Collection<X509Certificate> authorities;
         private final Iterator<MessageLogSeal> sealsLeft;
-        private final Set<String> signersSeen = new LinkedHashSet<>();
-        private final Set<String> authoritiesSeen = new LinkedHashSet<>();
+        private final Set<String> signersSeen;
+        private final Set<String> authoritiesSeen;
 
         private byte[] previousHash;
         private long expected;
@@ -56,43 +94,49 @@ final class MessageLogVerifier {
         private Long firstSeq, lastSeq;
         private Instant firstAt, lastAt;
 
-        Walk(LogSource source) {
+        Walk(LogSource source, String chain, Map<String, X509Certificate> signers, Collection<X509Certificate> authorities,
+             Set<String> signersSeen, Set<String> authoritiesSeen) {
+            this.chain = chain;
             this.source = source;
-            Collection<X509Certificate> signing = trustedSigners != null ? trustedSigners : source.certificates(MessageLogStore.SIGNER);
-            this.signers = signing.stream().collect(Collectors.toMap(Crypto::fingerprint, Function.identity(), (a, b) -> a));
-            this.authorities = trustedAuthorities != null ? trustedAuthorities : source.certificates(MessageLogStore.TSA);
-            this.sealsLeft = source.seals();
-            LogSource.Anchor anchor = source.anchor();
+            this.signers = signers;
+            this.authorities = authorities;
+            this.signersSeen = signersSeen;
+            this.authoritiesSeen = authoritiesSeen;
+            this.sealsLeft = source.seals(chain);
+            LogSource.Anchor anchor = source.anchor(chain);
             this.previousHash = Hashes.unhex(anchor.previousRecordHash());
             this.expected = anchor.firstSeq();
             this.expectedSealNo = anchor.firstSealNo();
             this.previousSealHash = anchor.previousSealHash();
         }
 
-        Verification run() {
+        Verification.Chain run() {
             Verification.Problem problem = nextSeal();
-            Iterator<MessageLogRecord> all = source.records();
+            Iterator<MessageLogRecord> all = source.records(chain);
             while (problem == null && all.hasNext()) {
                 problem = check(all.next());
             }
             if (problem == null && seal != null) {
-                problem = new Verification.Problem(expected, Verification.Kind.REMOVED, seal.sealNo(), "seal " + seal.sealNo()
-                        + " covers records " + seal.firstSeq() + "–" + seal.lastSeq() + ", but the log ends before record " + expected);
+                problem = problem(expected, Verification.Kind.REMOVED, seal.sealNo(), "seal " + seal.sealNo()
+                        + " covers records " + seal.firstSeq() + "–" + seal.lastSeq() + ", but the chain ends before record " + expected);
             }
-            return new Verification(source.describe(), records, seals, firstSeq, lastSeq, firstAt, lastAt, unsealed,
-                    List.copyOf(signersSeen), List.copyOf(authoritiesSeen), trustedSigners != null && trustedAuthorities != null, problem);
+            return new Verification.Chain(chain, records, seals, firstSeq, lastSeq, firstAt, lastAt, unsealed, problem);
+        }
+
+        private Verification.Problem problem(long position, Verification.Kind kind, Long sealNo, String detail) {
+            return new Verification.Problem(chain, position, kind, sealNo, detail);
         }
 
         private Verification.Problem check(MessageLogRecord record) {
             if (record.seq() != expected) {
-                return new Verification.Problem(expected, Verification.Kind.REMOVED, sealNoCovering(expected), record.seq() > expected
+                return problem(expected, Verification.Kind.REMOVED, sealNoCovering(expected), record.seq() > expected
                         ? "record " + expected + " is missing: after record " + (expected - 1) + " comes record " + record.seq()
                         : "record " + record.seq() + " appears again after record " + (expected - 1));
             }
             Long sealNo = sealNoCovering(record.seq());
             String bodies = bodiesMatch(record);
             if (bodies != null) {
-                return new Verification.Problem(record.seq(), Verification.Kind.ALTERED, sealNo, bodies);
+                return problem(record.seq(), Verification.Kind.ALTERED, sealNo, bodies);
             }
             byte[] hash = Hashes.chain(previousHash, record.canonical());
             if (sealNo != null) {
@@ -101,11 +145,11 @@ final class MessageLogVerifier {
                     return moved(record);
                 }
                 if (!Hashes.hex(sealed).equals(record.recordHash())) {
-                    return new Verification.Problem(record.seq(), Verification.Kind.ALTERED, sealNo,
+                    return problem(record.seq(), Verification.Kind.ALTERED, sealNo,
                             "its stored record_hash was changed (its content still matches seal " + sealNo + ")");
                 }
             } else if (!Hashes.hex(hash).equals(record.recordHash())) {
-                return new Verification.Problem(record.seq(), Verification.Kind.ALTERED, null, "its content does not match its hash "
+                return problem(record.seq(), Verification.Kind.ALTERED, null, "its content does not match its hash "
                         + "in the chain (it is after the last seal, so only the chain protects it)");
             } else {
                 unsealed++;
@@ -143,12 +187,12 @@ final class MessageLogVerifier {
                 byte[] before = other == seal.firstSeq() ? hashBeforeSeal : seal.hashOf(other - 1);
                 if ((stored != null && MessageDigest.isEqual(stored, sealedThere))
                         || MessageDigest.isEqual(Hashes.chain(before, record.at(other).canonical()), sealedThere)) {
-                    return new Verification.Problem(record.seq(), Verification.Kind.REORDERED, seal.sealNo(),
+                    return problem(record.seq(), Verification.Kind.REORDERED, seal.sealNo(),
                             "it holds the record sealed at position " + other + " (seal " + seal.sealNo() + ", records "
                                     + seal.firstSeq() + "–" + seal.lastSeq() + ")");
                 }
             }
-            return new Verification.Problem(record.seq(), Verification.Kind.ALTERED, seal.sealNo(), "its content no longer matches "
+            return problem(record.seq(), Verification.Kind.ALTERED, seal.sealNo(), "its content no longer matches "
                     + "the hash sealed in seal " + seal.sealNo() + " (records " + seal.firstSeq() + "–" + seal.lastSeq() + ")");
         }
 
@@ -164,7 +208,7 @@ final class MessageLogVerifier {
                 return null;
             }
             String fails = sealFails(seal);
-            return fails == null ? null : new Verification.Problem(expected, Verification.Kind.SEAL, seal.sealNo(), fails);
+            return fails == null ? null : problem(expected, Verification.Kind.SEAL, seal.sealNo(), fails);
         }
 
         private String sealFails(MessageLogSeal s) {

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The one writer of the message log. Callers only put exchanges on a bounded queue; this thread takes them in
+ * The one writer of this hub's chain of the message log: it numbers, chains and seals only the records of its chain
+ * (the hub's instance id), so the writers of several hubs share one database without touching each other's chain.
+ * Callers only put exchanges on a bounded queue; this thread takes them in
  * batches (at most {@code flushInterval} after the first of a batch arrived, or {@code maxBatch} at once), chains
  * them, inserts each batch as one JDBC batch in one transaction, and seals every {@code sealMaxRecords} records or
  * {@code sealInterval}. A clean stop writes and seals everything queued; a kill -9 loses what was still queued.
@@ -40,7 +42,7 @@ final class MessageLogWriter implements SmartLifecycle {
     }
 
     /** What the writer has done so far, for health and metrics. */
-    record Status(boolean running, int queued, long written, long lost, long lastSeq, long sealedSeq, long seals, long sealFailures,
+    record Status(String chain, boolean running, int queued, long written, long lost, long lastSeq, long sealedSeq, long seals, long sealFailures,
                   Instant lastSealAt, String lastProblem, long writerCpuNanos) {
     }
 
@@ -52,6 +54,7 @@ final class MessageLogWriter implements SmartLifecycle {
     }
 
     private final MessageLogStore store;
+    private final String chain;
     private final Sealer sealer;
     private final Clock clock;
     private final Settings settings;
@@ -60,9 +63,9 @@ final class MessageLogWriter implements SmartLifecycle {
 
     // the chain, changed only under lock (volatile where health reads it without waiting for a seal in progress)
     private volatile long lastSeq;
-    private byte[] lastHash = Hashes.unhex(Hashes.GENESIS);
+    private byte[] lastHash;
     private volatile long lastSealNo;
-    private String lastSealHash = Hashes.GENESIS;
+    private String lastSealHash;
     private volatile long sealedSeq;
     private volatile Instant lastSealAt;
     private final ByteArrayOutputStream unsealed = new ByteArrayOutputStream();
@@ -80,8 +83,15 @@ final class MessageLogWriter implements SmartLifecycle {
     private volatile Thread thread;
     private volatile long lastWriterCpuNanos;
 
-    MessageLogWriter(MessageLogStore store, Sealer sealer, Clock clock, Settings settings) {
+    /** @param chain the chain this writer writes: the hub's instance id (at most {@value Chains#MAX_NAME} characters) */
+    MessageLogWriter(MessageLogStore store, String chain, Sealer sealer, Clock clock, Settings settings) {
+        if (chain == null || chain.isBlank() || chain.length() > Chains.MAX_NAME) {
+            throw new IllegalArgumentException("a message log chain is named by 1 to " + Chains.MAX_NAME + " characters: " + chain);
+        }
         this.store = store;
+        this.chain = chain;
+        this.lastHash = Hashes.unhex(Chains.genesis(chain));
+        this.lastSealHash = Chains.genesis(chain);
         this.sealer = sealer;
         this.clock = clock;
         this.settings = settings;
@@ -147,15 +157,15 @@ final class MessageLogWriter implements SmartLifecycle {
             try {
                 resume();
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the message log's last record and seal: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot read the last record and seal of message log chain " + chain + ": " + e.getMessage(), e);
             }
         }
         running = true;
         thread = new Thread(this::run, "message-log-writer");
         thread.setDaemon(true);
         thread.start();
-        log.info("Message log writing from record {} (sealed up to {}, {} seal(s)); seals signed by {} and time-stamped by {}",
-                lastSeq + 1, sealedSeq, lastSealNo, sealer.signer().fingerprint().substring(0, 16), sealer.timeStamper().describe());
+        log.info("Message log chain {} writing from record {} (sealed up to {}, {} seal(s)); seals signed by {} and time-stamped by {}",
+                chain, lastSeq + 1, sealedSeq, lastSealNo, sealer.signer().fingerprint().substring(0, 16), sealer.timeStamper().describe());
     }
 
     @Override
@@ -176,7 +186,7 @@ final class MessageLogWriter implements SmartLifecycle {
         synchronized (lock) {
             sealAll();
         }
-        log.info("Message log closed at record {}, sealed up to {} ({} lost since start)", lastSeq, sealedSeq, lost.get());
+        log.info("Message log chain {} closed at record {}, sealed up to {} ({} lost since start)", chain, lastSeq, sealedSeq, lost.get());
     }
 
     @Override
@@ -189,6 +199,11 @@ final class MessageLogWriter implements SmartLifecycle {
         return PHASE;
     }
 
+    /** The chain this writer writes: the hub's instance id. */
+    String chain() {
+        return chain;
+    }
+
     String signerFingerprint() {
         return sealer.signer().fingerprint();
     }
@@ -198,7 +213,7 @@ final class MessageLogWriter implements SmartLifecycle {
     }
 
     Status status() {
-        return new Status(running, queue.size(), written.get(), lost.get(), lastSeq, sealedSeq, seals.get(), sealFailures.get(),
+        return new Status(chain, running, queue.size(), written.get(), lost.get(), lastSeq, sealedSeq, seals.get(), sealFailures.get(),
                 lastSealAt, lastProblem, writerCpuNanos());
     }
 
@@ -305,7 +320,7 @@ final class MessageLogWriter implements SmartLifecycle {
             records.add(record);
             hash = Hashes.unhex(record.recordHash());
         }
-        store.append(records);
+        store.append(chain, records);
         lostUnrecorded.addAndGet(-losses);
         lastSeq = seq;
         lastHash = hash;
@@ -343,7 +358,7 @@ final class MessageLogWriter implements SmartLifecycle {
             MessageLogSeal seal;
             try {
                 seal = sealer.seal(lastSealNo + 1, first, last, now, lastSealHash, hashes);
-                store.append(seal);
+                store.append(chain, seal);
             } catch (TimeStamper.TimeStampUnavailableException | SQLException e) {
                 sealFailures.incrementAndGet();
                 lastProblem = "cannot seal records " + first + "–" + last + ": " + e.getMessage();
@@ -386,13 +401,16 @@ final class MessageLogWriter implements SmartLifecycle {
         }
     }
 
-    /** Picks the chain up where the database has it: last record, last seal, and the hashes written since. */
+    /**
+     * Picks this hub's chain up where the database has it: last record, last seal, and the hashes written since. A
+     * chain with nothing in it yet starts at its genesis (set in the constructor), whatever other chains hold.
+     */
     private void resume() throws SQLException {
-        store.lastRecord().ifPresent(tail -> {
+        store.lastRecord(chain).ifPresent(tail -> {
             lastSeq = tail.seq();
             lastHash = Hashes.unhex(tail.recordHash());
         });
-        store.lastSeal().ifPresent(seal -> {
+        store.lastSeal(chain).ifPresent(seal -> {
             lastSealNo = seal.sealNo();
             lastSealHash = seal.sealHash();
             sealedSeq = seal.lastSeq();
@@ -403,7 +421,7 @@ final class MessageLogWriter implements SmartLifecycle {
             lastSealAt = clock.instant();
         }
         unsealed.reset();
-        for (byte[] hash : store.hashesAfter(sealedSeq)) {
+        for (byte[] hash : store.hashesAfter(chain, sealedSeq)) {
             unsealed.writeBytes(hash);
         }
         store.keep(MessageLogStore.SIGNER, sealer.signer().certificate(), clock.instant());

@@ -1,5 +1,7 @@
 package org.onewindow.hub.outbox;
 
+import org.onewindow.hub.cluster.HubInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -8,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,23 +28,38 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final HubInstance hub;
+    private final Duration claimTimeout;
 
-    Outbox(JdbcClient jdbc, Clock clock, OutboxRelay relay) {
+    Outbox(JdbcClient jdbc, Clock clock, OutboxRelay relay, HubInstance hub,
+           @Value("${onewindow.outbox.claim-timeout-ms}") long claimTimeoutMs) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.relay = relay;
+        this.hub = hub;
+        this.claimTimeout = Duration.ofMillis(claimTimeoutMs);
     }
 
-    /** Adds a message to the current transaction; it is relayed once the transaction commits. */
+    /**
+     * Adds a message to the current transaction; it is relayed once the transaction commits. The row is born claimed by
+     * this hub, until claim-timeout: another hub sharing the database relays it only if this one has not by then.
+     */
     public void append(String destination, String messageKey, String payload) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("the outbox is written only inside a transaction");
         }
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO outbox (destination, message_key, payload, created_at) VALUES (?, ?, ?, ?)")
-                .params(destination, messageKey, payload, clock.instant().atOffset(ZoneOffset.UTC))
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO outbox (destination, message_key, payload, created_at, claimed_by, claimed_until) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(destination, messageKey, payload, now.atOffset(ZoneOffset.UTC), hub.id(),
+                        now.plus(claimTimeout).atOffset(ZoneOffset.UTC))
                 .update(key, "message_id");
         pendingInThisTransaction().add(key.getKey().longValue());
+    }
+
+    /** Whether a message with this key still waits in the outbox (not yet with the broker). */
+    public boolean holds(String messageKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE message_key = ?").param(messageKey).query(Long.class).single() > 0;
     }
 
     /** Rows not yet relayed to the broker and the oldest one's time, in one query (for the gauges). */

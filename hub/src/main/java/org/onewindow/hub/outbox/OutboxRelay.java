@@ -4,6 +4,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.TextMessage;
 import org.apache.camel.ProducerTemplate;
+import org.onewindow.hub.cluster.HubInstance;
 import org.onewindow.hub.persistence.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,9 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The outbox's side the routes call (routes/outbox-relay.yaml). Right after a commit, its messages are read back
  * by id, sent to the broker in ONE transacted JMS session (one journal write for all of them, however many cases
  * the commit carried) and deleted in one statement. They are marked in flight in this hub meanwhile, so the sweep
- * never sends them a second time; no claim is written on this path. The sweep, for what a crash or a broker
- * outage left behind, claims the rows it takes (claimed_until), so two relays never send one at the same time; a
- * message sent twice anyway is harmless because every consumer is idempotent.
+ * never sends them a second time. A row is born claimed by the hub that wrote it (Outbox.append: claimed_by,
+ * claimed_until, in the same insert), so that with several hubs on one database the others leave it alone until that
+ * claim expires; a relay that fails gives its claim up at once, and a restarted hub gives up what its previous run held.
+ * The sweep, for what a crash or a broker outage left behind, claims the rows it takes, so two relays never send one
+ * at the same time; a message sent twice anyway is harmless because every consumer is idempotent (the task's holder
+ * decides, TaskLedger.markSent).
  */
 @Component("outboxRelay")
 public class OutboxRelay {
@@ -46,8 +51,9 @@ public class OutboxRelay {
     private final Duration sweepAge;
     private final int batchSize;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final HubInstance hub;
 
-    OutboxRelay(JdbcClient jdbc, Clock clock, ProducerTemplate producer, GroupCommit groupCommit, ConnectionFactory connectionFactory,
+    OutboxRelay(JdbcClient jdbc, Clock clock, ProducerTemplate producer, GroupCommit groupCommit, ConnectionFactory connectionFactory, HubInstance hub,
                 @Value("${onewindow.outbox.claim-timeout-ms}") long claimTimeoutMs,
                 @Value("${onewindow.outbox.sweep-age-ms}") long sweepAgeMs,
                 @Value("${onewindow.outbox.batch-size}") int batchSize) {
@@ -60,14 +66,19 @@ public class OutboxRelay {
         this.claimTimeout = Duration.ofMillis(claimTimeoutMs);
         this.sweepAge = Duration.ofMillis(sweepAgeMs);
         this.batchSize = batchSize;
+        this.hub = hub;
     }
 
-    /** Claims left by a previous run of the hub belong to no one now. */
+    /**
+     * Claims this hub held before its last stop belong to no one now: that run was this hub (same instance id), and it
+     * is gone. Other hubs' claims are left to expire.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void releaseClaimsOfPreviousRun() {
-        int released = jdbc.sql("UPDATE outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL").update();
+        int released = jdbc.sql("UPDATE outbox SET claimed_until = NULL WHERE claimed_by = ? AND claimed_until IS NOT NULL")
+                .param(hub.id()).update();
         if (released > 0) {
-            log.info("Released {} outbox message(s) claimed before the last stop; they will be relayed again", released);
+            log.info("Released {} outbox message(s) this hub held before its last stop; they will be relayed again", released);
         }
     }
 
@@ -91,6 +102,7 @@ public class OutboxRelay {
 
     private void handOverFailed(List<Long> messageIds, Throwable failure) {
         released(messageIds);
+        unclaimed(messageIds);
         log.warn("Could not hand {} outbox message(s) to the relay now; the sweep will: {}", messageIds.size(), failure.getMessage());
     }
 
@@ -103,6 +115,9 @@ public class OutboxRelay {
             List<OutboxMessage> messages = committed(messageIds);
             publish(messages);
             delivered(messages);
+        } catch (RuntimeException e) {
+            unclaimed(messageIds);
+            throw e;
         } finally {
             released(messageIds);
         }
@@ -127,14 +142,19 @@ public class OutboxRelay {
                 .list();
     }
 
-    /** Messages that were not relayed right after their commit, oldest first, claimed for this relay. */
+    /**
+     * Messages that were not relayed right after their commit, oldest first, claimed for this relay: those no hub holds
+     * (sweep-age after they were written), and those whose holder's claim expired (a hub killed before it relayed what
+     * it wrote, or a sweep that failed).
+     */
     List<OutboxMessage> claimStale() {
         Instant now = clock.instant();
+        OffsetDateTime utcNow = now.atOffset(ZoneOffset.UTC);
         List<Long> stale = jdbc.sql("""
                         SELECT message_id FROM outbox
                         WHERE (claimed_until IS NULL AND created_at < ?) OR claimed_until < ?
                         ORDER BY message_id LIMIT ?""")
-                .params(now.minus(sweepAge).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), batchSize)
+                .params(now.minus(sweepAge).atOffset(ZoneOffset.UTC), utcNow, batchSize)
                 .query(Long.class).list().stream().filter(id -> !inFlight.contains(id)).toList();
         if (stale.isEmpty()) {
             return List.of();
@@ -142,8 +162,8 @@ public class OutboxRelay {
         List<Long> claimed = groupCommit.execute("outbox-claim", () -> {
             List<Long> mine = new ArrayList<>();
             for (Long id : stale) {
-                if (jdbc.sql("UPDATE outbox SET claimed_until = ? WHERE message_id = ? AND (claimed_until IS NULL OR claimed_until < ?)")
-                        .params(now.plus(claimTimeout).atOffset(ZoneOffset.UTC), id, now.atOffset(ZoneOffset.UTC)).update() == 1) {
+                if (jdbc.sql("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE message_id = ? AND (claimed_until IS NULL OR claimed_until < ?)")
+                        .params(hub.id(), now.plus(claimTimeout).atOffset(ZoneOffset.UTC), id, utcNow).update() == 1) {
                     mine.add(id);
                 }
             }
@@ -153,6 +173,20 @@ public class OutboxRelay {
             log.info("Relaying {} outbox message(s) left behind", claimed.size());
         }
         return committed(claimed);
+    }
+
+    /** A relay after commit failed: its rows are no one's, for the sweep (of any hub) after sweep-age. Best effort. */
+    private void unclaimed(List<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.sql("UPDATE outbox SET claimed_until = NULL WHERE message_id IN (" + placeholders(messageIds.size()) + ")")
+                    .params(new ArrayList<Object>(messageIds)).update();
+        } catch (RuntimeException e) {
+            // the database is down too: the claims expire after claim-timeout instead
+            log.debug("Could not release outbox claims: {}", e.getMessage());
+        }
     }
 
     /** Sends the messages to their queues in one broker transaction: all of them are with the broker, or none. */

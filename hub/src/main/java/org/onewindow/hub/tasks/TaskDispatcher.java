@@ -44,13 +44,18 @@ public class TaskDispatcher {
     public void dispatch(CaseRequest request, List<TaskRecord> ready, List<TaskRecord> completed, Instant now) {
         List<CaseStore.NewEvent> queued = new java.util.ArrayList<>();
         for (TaskRecord task : ready) {
-            TaskMessage message = new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(),
-                    request.applicant(), request.form(), inputs(task, completed));
-            outbox.append(QUEUE_PREFIX + catalogue.carrier(task.department()), task.taskId(), json(message));
+            send(request, task, completed);
             queued.add(new CaseStore.NewEvent(task.caseId(), task.taskId(), CaseEventType.TASK_QUEUED,
                     task.itemCode() + " queued for " + task.department(), now));
         }
         store.addEvents(queued);
+    }
+
+    /** Puts one task's message in the outbox, built from the case's request and its inputs, keyed by the task id. */
+    void send(CaseRequest request, TaskRecord task, List<TaskRecord> completed) {
+        TaskMessage message = new TaskMessage(task.taskId(), task.caseId(), task.department(), task.itemCode(),
+                request.applicant(), request.form(), inputs(task, completed));
+        outbox.append(QUEUE_PREFIX + catalogue.carrier(task.department()), task.taskId(), json(message));
     }
 
     /**

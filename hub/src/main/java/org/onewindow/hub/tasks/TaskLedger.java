@@ -1,13 +1,17 @@
 package org.onewindow.hub.tasks;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.onewindow.adapters.kit.DepartmentAcknowledgement;
 import org.onewindow.hub.cases.CaseCounts;
 import org.onewindow.hub.cases.CaseEventType;
 import org.onewindow.hub.cases.CaseRecord;
 import org.onewindow.hub.cases.CaseStatus;
 import org.onewindow.hub.cases.CaseStore;
+import org.onewindow.hub.cases.TaskHold;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
+import org.onewindow.hub.cluster.HubInstances;
 import org.onewindow.hub.persistence.GroupCommit;
 import org.onewindow.hub.sharing.SharingRouter;
 import org.onewindow.schemas.tasks.TaskMessage;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records what happens to tasks, as the department routes report it, and moves the case on: the next
@@ -42,9 +47,13 @@ public class TaskLedger {
     private final Clock clock;
     private final GroupCommit groupCommit;
     private final CaseCounts counts;
+    private final HubInstances instances;
+    /** Tasks an exchange of this hub is sending now: a second copy of one's message is dropped. */
+    private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
 
     TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock, GroupCommit groupCommit,
-               CaseCounts counts) {
+               CaseCounts counts, HubInstances instances) {
+        this.instances = instances;
         this.counts = counts;
         this.groupCommit = groupCommit;
         this.store = store;
@@ -54,31 +63,71 @@ public class TaskLedger {
     }
 
     /**
-     * The adapter is about to call the department. False when the task is no longer wanted (cancelled, already decided).
-     * The answer is a read; the task's move to SENT goes with the next group commit without being waited for, so the
-     * call does not wait for a commit. A crash before that commit leaves the task QUEUED: its message comes again and
-     * the department is asked again with the same idempotency key, as for a task left SENT. The reply's unit comes
-     * after this one from the same thread, so it is committed after it, or with it.
+     * The adapter is about to call the department: true when this hub may, having taken hold of the task (QUEUED or
+     * SENT -> SENT, held by this hub). The hold is one conditional update in the next group commit, waited for, so of
+     * two copies of one task's message (the outbox sent it again while the first copy was still with the broker; a
+     * task re-dispatched after its message seemed lost) only one calls the department, whichever hub consumes them.
+     * A task SENT by this hub in an exchange that ended without its outcome, or by a previous run of this hub, or by a
+     * hub that is gone (cluster/HubInstances), is taken over and called again with the same idempotency key. False when
+     * the task is no longer wanted (cancelled, acknowledged, decided) or is being sent by a live hub right now.
      */
-    public boolean markSent(TaskMessage task) {
-        TaskStatus status = currentStatus(task);
-        if (status == TaskStatus.QUEUED) {
-            Instant sentAt = clock.instant();
-            groupCommit.submit("task-sent", () -> sent(task, sentAt));
-            return true;
+    public boolean markSent(TaskMessage task, Exchange exchange) {
+        TaskHold hold = store.hold(task.taskId()).orElse(null);
+        if (hold == null || !(hold.status() == TaskStatus.QUEUED || hold.status() == TaskStatus.SENT)) {
+            log.info("Task {} is {}; not sending it to {}", task.taskId(), hold == null ? "unknown" : hold.status(), task.department());
+            return false;
         }
-        if (status == TaskStatus.SENT) {
-            return true; // a redelivery after a crash: ask again, with the same idempotency key
+        if (hold.status() == TaskStatus.SENT && hold.heldBy() != null && !hold.heldBy().equals(instances.me())
+                && !instances.isGone(hold.heldBy())) {
+            log.info("Task {} is being sent to {} by hub {}; this copy of its message is dropped", task.taskId(), task.department(),
+                    hold.heldBy());
+            return false;
         }
-        log.info("Task {} is {}; not sending it to {}", task.taskId(), status, task.department());
-        return false;
+        if (!heldHere.add(task.taskId())) {
+            log.info("Task {} is being sent to {} by this hub already; this copy of its message is dropped", task.taskId(),
+                    task.department());
+            return false;
+        }
+        boolean taken;
+        try {
+            taken = groupCommit.execute("task-sent", () -> held(task, hold, clock.instant()));
+        } catch (RuntimeException e) {
+            heldHere.remove(task.taskId());
+            throw e;
+        }
+        if (!taken) {
+            heldHere.remove(task.taskId());
+            log.info("Task {} moved on before this hub could take it; not sending it", task.taskId());
+            return false;
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                heldHere.remove(task.taskId());
+            }
+        });
+        if (hold.status() == TaskStatus.SENT) {
+            log.info("Task {} taken over from {}: sending it to {} again with the same idempotency key", task.taskId(),
+                    hold.heldBy() == null ? "no one" : hold.heldBy().equals(instances.me()) ? "this hub's earlier attempt" : "gone hub " + hold.heldBy(),
+                    task.department());
+        }
+        return true;
     }
 
-    private void sent(TaskMessage task, Instant sentAt) {
-        if (store.updateTask(task.taskId(), Set.of(TaskStatus.QUEUED), TaskStatus.SENT, null, null, null, sentAt)) {
+    /** Whether an exchange of this hub is sending the task now. */
+    boolean isHeldHere(String taskId) {
+        return heldHere.contains(taskId);
+    }
+
+    private boolean held(TaskMessage task, TaskHold hold, Instant sentAt) {
+        if (!store.holdTask(hold, instances.me(), sentAt)) {
+            return false;
+        }
+        if (hold.status() == TaskStatus.QUEUED) {
             store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_SENT, "sent to " + task.department(), sentAt);
             store.updateCaseStatus(task.caseId(), Set.of(CaseStatus.ACCEPTED), CaseStatus.IN_PROGRESS, null, sentAt);
         }
+        return true;
     }
 
     /** What the department's call route returned: its decision. */

@@ -20,8 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onewindow.hub.testkit.DemoApplicants.WANG_WU;
+import static org.onewindow.hub.testkit.DemoApplicants.enrolment;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -59,8 +62,12 @@ class HealthTest {
     @Order(1)
     void readinessIsDownWhileTheDatabaseIsUnreachableAndLivenessStaysUp() throws Exception {
         HubClient anyone = new HubClient(port).anonymous();
+        HubClient hall = new HubClient(port);
+        hall.token(DemoCallers.HALL_XUANWU); // asked while the database answers
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe(anyone, "readiness").status()).isEqualTo(200));
         assertThat(probe(anyone, "readiness").json().get("status").asText()).isEqualTo("UP");
+        long casesBefore = cases();
+        String key = UUID.randomUUID().toString();
         assertThat(probe(anyone, "liveness").status()).isEqualTo(200);
 
         // the database refuses new connections and drops the hub's open ones, as a stopped or failed-over server does
@@ -77,11 +84,15 @@ class HealthTest {
             JsonNode details = probe(new HubClient(port).as(DemoCallers.OPERATOR), "readiness").json();
             assertThat(details.at("/components/db/status").asText()).isEqualTo("DOWN");
             assertThat(details.at("/components/broker/status").asText()).isEqualTo("UP");
+            assertRefusedForNow(hall.submit(key, enrolment("王五", WANG_WU)));
         } finally {
             postgres("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS true");
         }
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(probe(anyone, "readiness").status()).isEqualTo(200));
+        assertThat(cases()).as("nothing stored for the refused case").isEqualTo(casesBefore);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(hall.submit(key, enrolment("王五", WANG_WU)).status()).as("the same key again, once the hub is ready").isEqualTo(202));
     }
 
     @Test
@@ -99,6 +110,9 @@ class HealthTest {
         // status only for anyone
         assertThat(probe(anyone, "readiness").json().has("components")).isFalse();
 
+        HubClient hall = new HubClient(port);
+        hall.token(DemoCallers.HALL_XUANWU);
+        long casesBefore = cases();
         broker.stop();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -110,6 +124,28 @@ class HealthTest {
         assertThat(probe(anyone, "readiness").status()).isEqualTo(503);
         assertThat(probe(operator, "readiness").json().at("/components/broker/status").asText()).isEqualTo("DOWN");
         assertThat(probe(anyone, "liveness").status()).isEqualTo(200);
+        // intake refuses what it could not send on, rather than answering 202 and piling the cases up
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertRefusedForNow(hall.submit(UUID.randomUUID().toString(), enrolment("王五", WANG_WU))));
+        assertThat(cases()).as("nothing stored for the refused case").isEqualTo(casesBefore);
+    }
+
+    /** 503 problem+json with Retry-After, saying what to do, and nothing about the hub's insides. */
+    private static void assertRefusedForNow(HubClient.Reply refused) {
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).contains("10");
+        assertThat(refused.json().get("type").asText()).endsWith("hub-unavailable");
+        assertThat(refused.body()).contains("Idempotency-Key").doesNotContain("Exception").doesNotContain("SQL");
+    }
+
+    private static long cases() throws SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(Databases.Postgres.jdbcUrl(DATABASE), "postgres", "postgres");
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT COUNT(*) FROM cases")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** One probe, which must answer within seconds whatever is down. */

@@ -74,12 +74,42 @@ class MessageLogArchiveTest {
         Run export = command("export", "--jdbc-url", url, "--from", "2026-12-03T02:00:01.300Z", "--to", "2026-12-03T02:00:01.701Z",
                 "--out", archive.toString());
         assertThat(export.exit()).as(export.err()).isZero();
-        assertThat(export.out()).contains("Exported 100 record(s) (positions 101–200) and 1 seal(s)");
+        assertThat(export.out()).contains("Exported 100 record(s) and 1 seal(s) of 1 chain(s)",
+                "chain " + MessageLogFixtures.CHAIN + ": 100 record(s) (positions 101–200), 1 seal(s)");
 
         Run verify = command("verify", "--archive", archive.toString());
 
         assertThat(verify.exit()).as(verify.err() + verify.out()).isZero();
-        assertThat(verify.out()).contains("OK: archive", "100 records (positions 101–200), 1 seal", "trusting the certificates the log carries");
+        assertThat(verify.out()).contains("OK: archive", "chain " + MessageLogFixtures.CHAIN + ": 100 records (positions 101–200), 1 seal",
+                "trusting the certificates the log carries");
+    }
+
+    @Test
+    void anArchiveExportedBeforeChainsStillVerifiesAsTheSingleHubChain() throws IOException {
+        Path archive = folder.resolve("log.zip");
+        command("export", "--jdbc-url", url, "--from", "2026-12-03T02:00:01.300Z", "--to", "2026-12-03T02:00:01.701Z", "--out", archive.toString());
+        // format 1: the anchor at the top of the manifest, no chain anywhere
+        Path before = rewrite(archive, (entry, text) -> switch (entry) {
+            case "manifest.json" -> {
+                try {
+                    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+                    var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(text);
+                    var chain = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.remove("chains").get(0);
+                    chain.remove("chain");
+                    manifest.put("format", MessageLogArchive.SINGLE_CHAIN_FORMAT).setAll(chain);
+                    yield json.writeValueAsString(manifest);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            case "records.jsonl", "seals.jsonl" -> text.replace("{\"chain\":\"" + MessageLogFixtures.CHAIN + "\",", "{");
+            default -> text;
+        });
+
+        Run verify = command("verify", "--archive", before.toString());
+
+        assertThat(verify.exit()).as(verify.err() + verify.out()).isZero();
+        assertThat(verify.out()).contains("OK: archive", "chain single-hub: 100 records (positions 101–200), 1 seal");
     }
 
     @Test
@@ -126,13 +156,20 @@ class MessageLogArchiveTest {
     }
 
     private Path rewrite(Path archive, String entry, java.util.function.UnaryOperator<String> change) throws IOException {
-        Path copy = folder.resolve("tampered-" + archive.getFileName());
+        return rewrite(archive, (name, text) -> name.equals(entry) ? change.apply(text) : text);
+    }
+
+    /** A copy of the archive with each entry's text changed by {@code change} (name, text); an entry it leaves alone is copied. */
+    static Path rewrite(Path archive, java.util.function.BinaryOperator<String> change) throws IOException {
+        Path copy = archive.resolveSibling("tampered-" + archive.getFileName());
+        boolean changedAny = false;
         try (ZipFile in = new ZipFile(archive.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
                 byte[] content = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(entry)) {
-                    String changed = change.apply(new String(content, StandardCharsets.UTF_8));
-                    assertThat(changed).as("the tampering changes " + entry).isNotEqualTo(new String(content, StandardCharsets.UTF_8));
+                if (!e.isDirectory() && !e.getName().endsWith(".pem")) {
+                    String text = new String(content, StandardCharsets.UTF_8);
+                    String changed = change.apply(e.getName(), text);
+                    changedAny |= !changed.equals(text);
                     content = changed.getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new ZipEntry(e.getName()));
@@ -140,6 +177,7 @@ class MessageLogArchiveTest {
                 out.closeEntry();
             }
         }
+        assertThat(changedAny).as("the tampering changes the archive").isTrue();
         return copy;
     }
 }

@@ -19,6 +19,9 @@ final class MessageLogFixtures {
 
     static final Path SECURITY = Path.of("../seeds/security");
 
+    /** The chain the tests' writers write unless they name another: a hub's instance id (host-port). */
+    static final String CHAIN = "test-host-8080";
+
     private MessageLogFixtures() {
     }
 
@@ -50,10 +53,15 @@ final class MessageLogFixtures {
         return new Sealer(signer(), authority(clock));
     }
 
-    /** A writer that seals every {@code sealEvery} records (and otherwise only when told). */
+    /** A writer of {@link #CHAIN} that seals every {@code sealEvery} records (and otherwise only when told). */
     static MessageLogWriter writer(DataSource dataSource, int sealEvery, int queueCapacity) {
+        return writer(dataSource, CHAIN, sealEvery, queueCapacity);
+    }
+
+    /** A writer of the chain named (a hub's instance id) that seals every {@code sealEvery} records. */
+    static MessageLogWriter writer(DataSource dataSource, String chain, int sealEvery, int queueCapacity) {
         Clock clock = Clock.systemUTC();
-        return new MessageLogWriter(new MessageLogStore(dataSource), sealer(clock), clock,
+        return new MessageLogWriter(new MessageLogStore(dataSource), chain, sealer(clock), clock,
                 new MessageLogWriter.Settings(queueCapacity, Duration.ofMillis(50), Duration.ofMillis(10), 500, sealEvery, Duration.ofHours(1)));
     }
 
@@ -88,22 +96,27 @@ final class MessageLogFixtures {
         }
     }
 
-    /**
-     * Swaps the content of two rows, as someone reordering the log would: every column but seq, and the stored
-     * record_hash too when {@code withHashes}.
-     */
+    /** Swaps two rows of {@link #CHAIN}: see {@link #swap(DataSource, String, long, long, boolean)}. */
     static void swap(DataSource dataSource, long a, long b, boolean withHashes) {
+        swap(dataSource, CHAIN, a, b, withHashes);
+    }
+
+    /**
+     * Swaps the content of two rows of a chain, as someone reordering the log would: every column but chain and seq,
+     * and the stored record_hash too when {@code withHashes}.
+     */
+    static void swap(DataSource dataSource, String chain, long a, long b, boolean withHashes) {
         String columns = "logged_at, duration_ms, channel, from_party, to_party, department, operation, case_id, task_id, status, "
                 + "request_sha256, request_bytes, request_body, response_sha256, response_bytes, response_body";
         String hashFrom = withHashes ? "other" : "own";
         sql(dataSource,
-                "CREATE TABLE swap_a AS SELECT * FROM message_log WHERE seq = " + a,
-                "CREATE TABLE swap_b AS SELECT * FROM message_log WHERE seq = " + b,
-                "DELETE FROM message_log WHERE seq IN (" + a + ", " + b + ")",
-                "INSERT INTO message_log (seq, " + columns + ", record_hash) SELECT " + a + ", " + prefixed("other", columns) + ", "
-                        + hashFrom + ".record_hash FROM swap_b other, swap_a own",
-                "INSERT INTO message_log (seq, " + columns + ", record_hash) SELECT " + b + ", " + prefixed("other", columns) + ", "
-                        + hashFrom + ".record_hash FROM swap_a other, swap_b own",
+                "CREATE TABLE swap_a AS SELECT * FROM message_log WHERE chain = '" + chain + "' AND seq = " + a,
+                "CREATE TABLE swap_b AS SELECT * FROM message_log WHERE chain = '" + chain + "' AND seq = " + b,
+                "DELETE FROM message_log WHERE chain = '" + chain + "' AND seq IN (" + a + ", " + b + ")",
+                "INSERT INTO message_log (chain, seq, " + columns + ", record_hash) SELECT own.chain, " + a + ", "
+                        + prefixed("other", columns) + ", " + hashFrom + ".record_hash FROM swap_b other, swap_a own",
+                "INSERT INTO message_log (chain, seq, " + columns + ", record_hash) SELECT own.chain, " + b + ", "
+                        + prefixed("other", columns) + ", " + hashFrom + ".record_hash FROM swap_a other, swap_b own",
                 "DROP TABLE swap_a", "DROP TABLE swap_b");
     }
 

@@ -58,6 +58,8 @@ class MessageLogFlowTest extends HubTest {
     @Autowired
     MessageLog messageLog;
     @Autowired
+    org.onewindow.hub.cluster.HubInstance hubInstance;
+    @Autowired
     org.onewindow.hub.outbound.GatewayLookups gatewayLookups;
     @Value("${spring.datasource.url}")
     String url;
@@ -191,6 +193,18 @@ class MessageLogFlowTest extends HubTest {
         JsonNode inHub = auditor.get("/api/v1/message-log/verification").json();
         assertThat(inHub.get("ok").asBoolean()).as(inHub.toString()).isTrue();
         assertThat(inHub.get("seals").asLong()).isPositive();
+        // one hub on a fresh database: one chain, named by the hub's instance id, which health reports too
+        assertThat(inHub.get("chains")).hasSize(1);
+        assertThat(inHub.get("chains").get(0).get("chain").asText()).isEqualTo(hubInstance.id());
+        assertThat(inHub.get("chains").get(0).get("records").asLong()).isEqualTo(inHub.get("records").asLong());
+        assertThat(messageLog.status().chain()).isEqualTo(hubInstance.id());
+        JsonNode own = auditor.get("/api/v1/message-log/verification?chain=" + hubInstance.id()).json();
+        assertThat(own.get("ok").asBoolean()).isTrue();
+        assertThat(own.get("chains")).extracting(chain -> chain.get("chain").asText()).containsExactly(hubInstance.id());
+        assertThat(own.get("firstPosition").asLong()).as("one chain: its positions").isEqualTo(1);
+        HubClient.Reply unknown = auditor.get("/api/v1/message-log/verification?chain=no-such-hub");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("message-log-chain-unknown").doesNotContain("no-such-hub");
 
         // one byte of the registry callback's status
         long callback = seq("channel = 'CALLBACK' AND case_id = ?", caseIds.get("flat-transfer-case.json"));
@@ -222,7 +236,7 @@ class MessageLogFlowTest extends HubTest {
     void anArchiveOfTodayFromTheRunningHubVerifiesWithoutIt() throws Exception {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/message-log/archive?from=" + today + "&to=" + today))
+                URI.create("http://localhost:" + port + "/api/v1/message-log/archive?from=" + today + "&to=" + today + "&chain=" + hubInstance.id()))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo-auditor-pass".getBytes(StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
@@ -234,7 +248,7 @@ class MessageLogFlowTest extends HubTest {
                 "--tsa-certificate", "../seeds/security/tsa-certificate.pem");
 
         assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
-        assertThat(verified.out()).contains("OK: archive");
+        assertThat(verified.out()).contains("OK: archive", "chain " + hubInstance.id() + ": ");
         HubClient.Reply bad = auditor.get("/api/v1/message-log/archive?from=tomorrow");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("not-a-time", "\"to\"");
@@ -317,7 +331,7 @@ class MessageLogFlowTest extends HubTest {
                 + "request_sha256, request_bytes, request_body, response_sha256, response_bytes, response_body, record_hash";
         jdbc.execute("CREATE TABLE swap_rows AS SELECT * FROM message_log WHERE seq IN (" + a + ", " + b + ")");
         jdbc.update("DELETE FROM message_log WHERE seq IN (" + a + ", " + b + ")");
-        jdbc.update("INSERT INTO message_log (seq, " + columns + ") SELECT " + (a + b) + " - seq, " + columns + " FROM swap_rows");
+        jdbc.update("INSERT INTO message_log (chain, seq, " + columns + ") SELECT chain, " + (a + b) + " - seq, " + columns + " FROM swap_rows");
         jdbc.execute("DROP TABLE swap_rows");
     }
 

@@ -29,7 +29,7 @@ class MessageLogPostgresTest {
         writer.flushAndSeal(Duration.ofSeconds(30));
         writer.stop();
 
-        List<MessageLogRecord> stored = new MessageLogStore(db).records(0, 200, 200);
+        List<MessageLogRecord> stored = new MessageLogStore(db).records(MessageLogFixtures.CHAIN, 0, 200, 200);
         assertThat(stored).hasSize(120);
         MessageLogRecord third = stored.get(2);
         assertThat(new String(third.requestBody(), StandardCharsets.UTF_8)).isEqualTo("{\"request\":3,\"name\":\"张三\"}");

@@ -113,8 +113,8 @@ class MessageLogVerifierTest {
         sql(db, "UPDATE message_log SET to_party = 'police' WHERE seq = 120");
         MessageLogStore store = new MessageLogStore(db);
         try {
-            byte[] previous = Hashes.unhex(store.recordHash(119).orElseThrow());
-            for (MessageLogRecord record : store.records(119, 250, 1000)) {
+            byte[] previous = Hashes.unhex(store.recordHash(MessageLogFixtures.CHAIN, 119).orElseThrow());
+            for (MessageLogRecord record : store.records(MessageLogFixtures.CHAIN, 119, 250, 1000)) {
                 previous = Hashes.chain(previous, record.canonical());
                 sql(db, "UPDATE message_log SET record_hash = '" + Hashes.hex(previous) + "' WHERE seq = " + record.seq());
             }
@@ -137,7 +137,7 @@ class MessageLogVerifierTest {
 
         assertThat(result.problem().position()).isEqualTo(240);
         assertThat(result.problem().kind()).isEqualTo(Verification.Kind.REMOVED);
-        assertThat(result.problem().detail()).contains("seal 3 covers records 201–250, but the log ends before record 240");
+        assertThat(result.problem().detail()).contains("seal 3 covers records 201–250, but the chain ends before record 240");
     }
 
     @Test
@@ -146,7 +146,7 @@ class MessageLogVerifierTest {
         MessageLogStore store = new MessageLogStore(db);
         byte[] signature;
         try {
-            signature = store.sealAfter(1).orElseThrow().signature();
+            signature = store.sealAfter(MessageLogFixtures.CHAIN, 1).orElseThrow().signature();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -165,7 +165,7 @@ class MessageLogVerifierTest {
     void aTimeStampOfAnotherSealFails() {
         byte[] tokenOfSealOne;
         try {
-            tokenOfSealOne = new MessageLogStore(db).sealAfter(0).orElseThrow().timeStampToken();
+            tokenOfSealOne = new MessageLogStore(db).sealAfter(MessageLogFixtures.CHAIN, 0).orElseThrow().timeStampToken();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -222,7 +222,7 @@ class MessageLogVerifierTest {
     private void awaitWritten(long seq) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             try {
-                return new MessageLogStore(db).maxSeq().orElse(0) >= seq;
+                return new MessageLogStore(db).maxSeq(MessageLogFixtures.CHAIN).orElse(0) >= seq;
             } catch (java.sql.SQLException e) {
                 return false;
             }

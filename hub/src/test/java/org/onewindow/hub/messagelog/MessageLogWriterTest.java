@@ -41,7 +41,7 @@ class MessageLogWriterTest {
         writer.flushAndSeal(Duration.ofSeconds(10));
         writer.stop();
 
-        List<MessageLogRecord> records = store.records(0, 100, 100);
+        List<MessageLogRecord> records = store.records(MessageLogFixtures.CHAIN, 0, 100, 100);
         assertThat(records).hasSize(6);
         assertThat(records.get(0).channel()).isEqualTo("MESSAGE_LOG");
         assertThat(records.get(0).status()).isEqualTo("3 exchange(s) not logged: the queue was full for 50 ms");
@@ -57,8 +57,8 @@ class MessageLogWriterTest {
         }
         writer.stop();
 
-        assertThat(store.maxSeq().orElse(0)).isEqualTo(40);
-        assertThat(store.lastSeal().orElseThrow().lastSeq()).isEqualTo(40);
+        assertThat(store.maxSeq(MessageLogFixtures.CHAIN).orElse(0)).isEqualTo(40);
+        assertThat(store.lastSeal(MessageLogFixtures.CHAIN).orElseThrow().lastSeq()).isEqualTo(40);
         Verification result = verify(db);
         assertThat(result.ok()).isTrue();
         assertThat(result.unsealed()).isZero();
@@ -108,7 +108,7 @@ class MessageLogWriterTest {
         try {
             TimeStamper remote = new HttpTimeStampAuthority(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa"),
                     Duration.ofSeconds(2));
-            MessageLogWriter writer = new MessageLogWriter(store, new Sealer(MessageLogFixtures.signer(), remote), Clock.systemUTC(),
+            MessageLogWriter writer = new MessageLogWriter(store, MessageLogFixtures.CHAIN, new Sealer(MessageLogFixtures.signer(), remote), Clock.systemUTC(),
                     new MessageLogWriter.Settings(100, Duration.ofMillis(50), Duration.ofMillis(10), 100, 1_000, Duration.ofHours(1)));
             writer.start();
             for (int i = 1; i <= 20; i++) {

@@ -2,6 +2,7 @@ package org.onewindow.hub.outbox;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.onewindow.hub.cluster.HubInstance;
 import org.onewindow.hub.persistence.GroupCommits;
 import org.onewindow.hub.testkit.Databases;
 import org.apache.camel.ProducerTemplate;
@@ -116,14 +117,50 @@ class OutboxDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
-    void claimsOfAPreviousRunAreReleasedAtStart(Databases database) {
-        Fixture f = new Fixture(database.fresh());
-        f.transaction.executeWithoutResult(tx -> f.outbox.append("onewindow.tasks.tax", "T-1", "one"));
-        f.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
-        assertThat(f.relay.claimStale()).hasSize(1);
-        assertThat(f.relay.claimStale()).isEmpty();
-        f.relay.releaseClaimsOfPreviousRun();
-        assertThat(f.relay.claimStale()).hasSize(1);
+    void aRestartedHubTakesItsOwnRowsAtOnceAndAnotherHubOnlyAfterTheClaimExpired(Databases database) {
+        DataSource dataSource = database.fresh();
+        Fixture first = new Fixture(dataSource, handedOverAndNeverDone(), "hub-a");
+        // written and handed to the relay, which never gets to send it: the hub is killed
+        first.transaction.executeWithoutResult(tx -> first.outbox.append("onewindow.tasks.tax", "T-1", "one"));
+
+        Fixture other = new Fixture(dataSource, null, "hub-b");
+        other.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(other.relay.claimStale()).as("hub-a's claim, from the row's insert, still holds").isEmpty();
+
+        Fixture restarted = new Fixture(dataSource, null, "hub-a");
+        restarted.relay.releaseClaimsOfPreviousRun();
+        restarted.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(restarted.relay.claimStale()).as("hub-a again: its previous run's row, without waiting for the claim")
+                .extracting(OutboxMessage::messageKey).containsExactly("T-1");
+        assertThat(other.relay.claimStale()).as("claimed anew by hub-a").isEmpty();
+
+        other.clock.advance(Duration.ofMillis(CLAIM_TIMEOUT_MS + 1));
+        assertThat(other.relay.claimStale()).as("hub-a's new claim expired: hub-b takes it")
+                .extracting(OutboxMessage::messageKey).containsExactly("T-1");
+        assertThat(first.jdbc.sql("SELECT claimed_by FROM outbox").query(String.class).single()).isEqualTo("hub-b");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void anotherHubsRestartReleasesNothingOfThisHub(Databases database) {
+        DataSource dataSource = database.fresh();
+        Fixture a = new Fixture(dataSource, handedOverAndNeverDone(), "hub-a");
+        a.transaction.executeWithoutResult(tx -> a.outbox.append("onewindow.tasks.tax", "T-1", "one"));
+        Fixture b = new Fixture(dataSource, null, "hub-b");
+        b.relay.releaseClaimsOfPreviousRun();
+        b.clock.advance(Duration.ofMillis(SWEEP_AGE_MS + 1));
+        assertThat(b.relay.claimStale()).as("hub-a is relaying it").isEmpty();
+    }
+
+    /** A relay route that takes the hand-over and is still sending (a hub killed meanwhile never finishes it). */
+    private ProducerTemplate handedOverAndNeverDone() {
+        return (ProducerTemplate) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ProducerTemplate.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("asyncSendBody")) {
+                        return new CompletableFuture<>();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static final class Fixture {
@@ -138,13 +175,18 @@ class OutboxDatabaseTest {
         }
 
         Fixture(DataSource dataSource, ProducerTemplate producer) {
+            this(dataSource, producer, "hub-test");
+        }
+
+        Fixture(DataSource dataSource, ProducerTemplate producer, String instanceId) {
             jdbc = JdbcClient.create(dataSource);
             // no Camel here: the hand-over after commit fails quietly and the sweep is what is tested
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             // the group commit not started: each unit in a transaction of its own; no broker: publish is not called
             relay = new OutboxRelay(jdbc, clock, producer, GroupCommits.unstarted(dataSource),
-                    new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0"), CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
-            outbox = new Outbox(jdbc, clock, relay);
+                    new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0"), HubInstance.named(instanceId),
+                    CLAIM_TIMEOUT_MS, SWEEP_AGE_MS, 100);
+            outbox = new Outbox(jdbc, clock, relay, HubInstance.named(instanceId), CLAIM_TIMEOUT_MS);
             transaction = new TransactionTemplate(transactions);
         }
 
