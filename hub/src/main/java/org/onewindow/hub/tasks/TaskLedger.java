@@ -11,16 +11,13 @@ import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskHold;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.cases.TaskStatus;
-import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.cluster.HubInstances;
-import org.onewindow.hub.catalogue.WorkingDuration;
 import org.onewindow.hub.persistence.GroupCommit;
 import org.onewindow.hub.sharing.SharingRouter;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -54,17 +51,11 @@ public class TaskLedger {
     /** Tasks an exchange of this hub is sending now: a second copy of one's message is dropped. */
     private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
 
-    private final WorkingDuration callbackDeadline;
-    private final WorkingCalendar calendar;
-
     TaskLedger(CaseStore store, TaskDispatcher dispatcher, SharingRouter sharing, Clock clock, GroupCommit groupCommit,
-               WorkingCalendar calendar, @Value("${onewindow.tasks.callback-deadline}") String callbackDeadline, CaseCounts counts,
-               HubInstances instances) {
+               CaseCounts counts, HubInstances instances) {
         this.instances = instances;
         this.counts = counts;
         this.groupCommit = groupCommit;
-        this.calendar = calendar;
-        this.callbackDeadline = WorkingDuration.parse(callbackDeadline);
         this.store = store;
         this.dispatcher = dispatcher;
         this.sharing = sharing;
@@ -231,27 +222,6 @@ public class TaskLedger {
             store.addEvent(caseId, null, CaseEventType.CASE_STUCK, detail, now);
             counts.reached(caseRecord, CaseStatus.STUCK);
         }
-    }
-
-    /**
-     * Dead-letters tasks whose department accepted them before {@code cutoff} and never called back, so
-     * that a lost callback shows as a stuck case an operator can act on, not as a case that waits forever.
-     */
-    public int expireCallbacksAcceptedBefore(Instant cutoff) {
-        return groupCommit.execute("callback-deadline", () -> {
-            List<TaskRecord> overdue = store.tasksInStatusSince(TaskStatus.AWAITING_CALLBACK, cutoff, 100);
-            overdue.forEach(task -> deadLettered(task.taskId(), task.department() + " accepted the task at " + task.updatedAt()
-                    + " and sent no decision by " + cutoff));
-            return overdue.size();
-        });
-    }
-
-    /**
-     * Called by the callback-deadline route: callbacks are due within onewindow.tasks.callback-deadline, in working time
-     * (a task accepted on the eve of a holiday is not given up during it).
-     */
-    public int expireOverdueCallbacks() {
-        return expireCallbacksAcceptedBefore(calendar.minus(clock.instant(), callbackDeadline));
     }
 
     /** Queues the waiting steps whose inputs are now all complete, and closes the case when nothing is left. */

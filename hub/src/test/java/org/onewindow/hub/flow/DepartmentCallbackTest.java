@@ -3,6 +3,7 @@ package org.onewindow.hub.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.onewindow.hub.callbacks.CallbackDeadline;
 import org.onewindow.schemas.callbacks.CallbackSignature;
 import org.onewindow.seeds.simulators.DepartmentSimulators;
 import org.onewindow.hub.testkit.CaseWaits;
@@ -34,7 +35,7 @@ class DepartmentCallbackTest extends HubTest {
     @Autowired
     DepartmentSimulators simulators;
     @Autowired
-    org.onewindow.hub.tasks.TaskLedger ledger;
+    CallbackDeadline deadline;
     HubClient hub;
 
     @BeforeEach
@@ -118,11 +119,43 @@ class DepartmentCallbackTest extends HubTest {
     @Test
     void aDepartmentThatNeverCallsBackLeavesAStuckCaseNotAWaitingOne() {
         Awaiting awaiting = awaitingRegistration();
-        // as if the callback timeout had passed: everything accepted before now is overdue
-        assertThat(ledger.expireCallbacksAcceptedBefore(java.time.Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        // as if the callback deadline had passed: everything accepted before now is overdue. The registry is asked once
+        // more, and still works on Kong San's registration (it decides only after 8 seconds)
+        assertThat(deadline.expireAcceptedBefore(java.time.Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
         JsonNode stuck = hub.caseView(awaiting.caseId());
         assertThat(stuck.get("status").asText()).isEqualTo("STUCK");
-        assertThat(stuck.at("/tasks/0/statusReason").asText()).contains("real-estate accepted the task", "sent no decision");
+        assertThat(stuck.at("/tasks/0/statusReason").asText()).contains("real-estate accepted the task", "sent no decision",
+                "asked once more, it was still working on it");
+        assertThat(registryQueriesAbout(awaiting.taskId())).isEqualTo(1);
+    }
+
+    @Test
+    void atTheDeadlineTheRegistryIsAskedOnceMoreAndADecisionItHasIsRecordedNotGivenUp() throws Exception {
+        // the registry decides, but its callback never reaches the hub (nothing listens on the discard port)
+        simulators.callBackTo("http://127.0.0.1:9");
+        try {
+            // the demo flat transfer: the deed tax first (先税后证), then the registration
+            String caseId = hub.submitAccepted(UUID.randomUUID().toString(),
+                    java.nio.file.Files.readString(java.nio.file.Path.of("../seeds/demo/flat-transfer-case.json")));
+            String taskId = CaseWaits.awaitTaskStatus(hub, caseId, "AWAITING_CALLBACK", Duration.ofSeconds(20));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> simulators.decisions("real-estate").decided(taskId).isPresent());
+            assertThat(hub.caseView(caseId).get("status").asText()).isEqualTo("IN_PROGRESS");
+
+            deadline.expireAcceptedBefore(java.time.Instant.now().plusSeconds(1));
+            JsonNode done = hub.caseView(caseId);
+            assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+            assertThat(done.get("tasks").findValuesAsText("departmentRef")).contains("SL-" + taskId);
+            assertThat(done.get("timeline").findValuesAsText("type")).containsOnlyOnce("CASE_COMPLETED").doesNotContain("TASK_DEAD_LETTERED");
+            assertThat(registryQueriesAbout(taskId)).isEqualTo(1);
+        } finally {
+            simulators.callBackTo("http://localhost:" + port);
+        }
+    }
+
+    private int registryQueriesAbout(String taskId) {
+        return simulators.server("real-estate").orElseThrow().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/re-registry/api/applications/" + taskId))).size();
     }
 
     private record Awaiting(String caseId, String taskId) {

@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * proves who it is with an OAuth2 access token it asks the hub for with its own client credentials
  * (seeds/simulators/&lt;department&gt;/client.json).
  *
+ * <p>The department remembers what it decided from the moment it accepts ({@link DepartmentDecisions}), so that it can
+ * answer a status query about the task whether or not its callback reached the hub.
+ *
  * <p>Each simulator has its own listener, fixed to its own department: it signs and sends callbacks as that
  * department only. A stub naming another department (a forgery: the social insurance simulator deciding a
  * real-estate registration) gets no callback, and the attempt is logged.
@@ -39,6 +42,7 @@ public final class DepartmentCallbacks implements ServeEventListener {
     private final Supplier<String> hubBaseUrl;
     private final Supplier<String> secret;
     private final Supplier<DepartmentTokens> tokens;
+    private final DepartmentDecisions decisions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "department-callbacks");
@@ -51,12 +55,15 @@ public final class DepartmentCallbacks implements ServeEventListener {
      * @param hubBaseUrl where the hub listens, once it is known
      * @param secret     the department's callback secret
      * @param tokens     the department's OAuth2 client, or null (a department without client.json sends no token)
+     * @param decisions  where the department keeps what it decided, for status queries
      */
-    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret, Supplier<DepartmentTokens> tokens) {
+    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret, Supplier<DepartmentTokens> tokens,
+                        DepartmentDecisions decisions) {
         this.department = department;
         this.hubBaseUrl = hubBaseUrl;
         this.secret = secret;
         this.tokens = tokens;
+        this.decisions = decisions;
     }
 
     /** Only for the stubs that ask for it (WireMock's default runs a listener for every request, without parameters). */
@@ -68,6 +75,19 @@ public final class DepartmentCallbacks implements ServeEventListener {
     @Override
     public String getName() {
         return "onewindow-callback";
+    }
+
+    /**
+     * The department has accepted: it remembers its decision before its answer leaves, so that a status query can never
+     * come before the memory of the acceptance it follows.
+     */
+    @Override
+    public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+        String taskId = event.getRequest().getHeader("Idempotency-Key");
+        if (taskId != null && department.equals(parameters.getString("department", department))) {
+            // decided, whether or not the hub hears of it
+            decisions.accepted(taskId, decision(parameters, taskId), delayMs(parameters));
+        }
     }
 
     @Override
@@ -83,9 +103,16 @@ public final class DepartmentCallbacks implements ServeEventListener {
             log.warn("Simulator of {} cannot call back: task id {}, hub {}", department, taskId, hubBaseUrl.get());
             return;
         }
-        byte[] body = parameters.getString("body").replace("$TASK_ID", taskId).getBytes(StandardCharsets.UTF_8);
-        long delay = parameters.getInt("delayMs", 200);
-        scheduler.schedule(() -> callBack(taskId, body), delay, TimeUnit.MILLISECONDS);
+        byte[] body = decision(parameters, taskId).getBytes(StandardCharsets.UTF_8);
+        scheduler.schedule(() -> callBack(taskId, body), delayMs(parameters), TimeUnit.MILLISECONDS);
+    }
+
+    private static String decision(Parameters parameters, String taskId) {
+        return parameters.getString("body").replace("$TASK_ID", taskId);
+    }
+
+    private static long delayMs(Parameters parameters) {
+        return parameters.getInt("delayMs", 200);
     }
 
     private void callBack(String taskId, byte[] body) {

@@ -57,6 +57,8 @@ public class DepartmentSimulators implements AutoCloseable {
     private final Map<String, DepartmentTokens> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     /** One callback listener per simulator, fixed to its department; kept across a take-down and bring-back. */
     private final Map<String, DepartmentCallbacks> callbacks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What each simulated department decided per task, for status queries; kept across a take-down and bring-back. */
+    private final Map<String, DepartmentDecisions> decisions = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimulatorSettings settings;
     /** The province's case report store, kept across a take-down and bring-back of the provincial simulator. */
     private final ProvinceCaseReports caseReports = new ProvinceCaseReports();
@@ -69,8 +71,9 @@ public class DepartmentSimulators implements AutoCloseable {
         stubs.forEach((department, files) -> {
             callbackSecrets.put(department, java.util.UUID.randomUUID().toString());
             client(files.get(0)).ifPresent(client -> tokens.put(department, client));
+            decisions.put(department, new DepartmentDecisions(department, java.time.Clock.systemUTC()));
             callbacks.put(department, new DepartmentCallbacks(department, hubBaseUrl::get, () -> callbackSecrets.get(department),
-                    () -> tokens.get(department)));
+                    () -> tokens.get(department), decisions.get(department)));
             WireMockServer server = start(department, 0);
             servers.put(department, server);
             log.info("Simulator of {} listening on {} with {} stub files", department, baseUrl(server), files.size());
@@ -95,6 +98,11 @@ public class DepartmentSimulators implements AutoCloseable {
     /** What the provincial platform holds of the hub's case reports (办件信息上报), for tests and demos. */
     public ProvinceCaseReports caseReports() {
         return caseReports;
+    }
+
+    /** What a simulated department decided for the tasks it accepted, as it answers status queries (tests, demos). */
+    public DepartmentDecisions decisions(String department) {
+        return Optional.ofNullable(decisions.get(department)).orElseThrow(() -> new IllegalArgumentException("no simulator of " + department));
     }
 
     /** Where simulated departments call the hub back, once its port is known. */
@@ -137,7 +145,7 @@ public class DepartmentSimulators implements AutoCloseable {
                 .asynchronousResponseEnabled(settings.latencyMs() > 0)
                 .asynchronousResponseThreads(Math.max(10, settings.containerThreads() / 2))
                 .notifier(new Slf4jNotifier(false))
-                .extensions(callbacks.get(department));
+                .extensions(callbacks.get(department), decisions.get(department));
         if (PROVINCIAL.equals(department)) {
             options.extensions(caseReports);
         }

@@ -48,7 +48,8 @@ class DepartmentCallbacksTest {
     void aStubNamingAnotherDepartmentGetsNoCallback() throws Exception {
         hub.start();
         hub.stubFor(any(anyUrl()).willReturn(ok()));
-        callbacks = new DepartmentCallbacks("social-insurance", hub::baseUrl, () -> "secret-of-social-insurance", () -> null);
+        callbacks = new DepartmentCallbacks("social-insurance", hub::baseUrl, () -> "secret-of-social-insurance", () -> null,
+                new DepartmentDecisions("social-insurance", java.time.Clock.systemUTC()));
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
         // a stub on the social insurance simulator that would call back as the real-estate registry
@@ -82,7 +83,8 @@ class DepartmentCallbacksTest {
         hub.stubFor(any(anyUrl()).willReturn(ok()));
         hub.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"token-of-real-estate\",\"expires_in\":1800}")));
         DepartmentTokens client = new DepartmentTokens("dept-real-estate", "its-secret", "department:real-estate");
-        callbacks = new DepartmentCallbacks("real-estate", hub::baseUrl, () -> "secret-of-real-estate", () -> client);
+        callbacks = new DepartmentCallbacks("real-estate", hub::baseUrl, () -> "secret-of-real-estate", () -> client,
+                new DepartmentDecisions("real-estate", java.time.Clock.systemUTC()));
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
         department.stubFor(post(urlPathEqualTo("/apply")).willReturn(aResponse().withStatus(202))

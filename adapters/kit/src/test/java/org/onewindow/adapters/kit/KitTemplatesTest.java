@@ -42,6 +42,14 @@ class KitTemplatesTest {
     }
 
     @Test
+    void theStatusQueryTakesEveryParameterFromItsAdapter() throws IOException {
+        assertThat(parameters()).filteredOn(parameter -> "department-task-status".equals(parameter.get("template")))
+                .extracting(parameter -> parameter.get("name")).containsExactlyInAnyOrder("department", "call");
+        assertThat(parameters()).filteredOn(parameter -> "department-task-status".equals(parameter.get("template")))
+                .allSatisfy(parameter -> assertThat(parameter).doesNotContainKey("defaultValue"));
+    }
+
+    @Test
     void noTemplateNamesAHubBean() throws IOException {
         try (Stream<Path> files = Files.list(KIT)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {

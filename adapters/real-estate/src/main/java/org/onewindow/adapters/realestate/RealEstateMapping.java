@@ -5,6 +5,7 @@ import org.onewindow.adapters.kit.DepartmentAcknowledgement;
 import org.onewindow.adapters.kit.DepartmentContractException;
 import org.onewindow.adapters.kit.DepartmentRequest;
 import org.onewindow.adapters.kit.SafeXml;
+import org.onewindow.adapters.kit.Undecided;
 import org.onewindow.adapters.kit.XmlMessages;
 import org.onewindow.schemas.cases.Applicant;
 import org.onewindow.schemas.cases.ApplicantKind;
@@ -14,6 +15,8 @@ import org.onewindow.schemas.tasks.TaskOutcome;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +24,9 @@ import java.util.Map;
  * Translates between the hub's tasks and the Real Estate Registration Centre's XML interface
  * (schemas/departments/real-estate/registration.xsd). The centre accepts an application at once and
  * decides later, calling the hub back; the transfer of a second-hand flat needs the deed tax paid first
- * (先税后证), so the tax step's payment voucher travels with the application.
+ * (先税后证), so the tax step's payment voucher travels with the application. The centre can also be asked where an
+ * application stands (办件状态查询), by its BusinessNo: with the RegistrationResult once it has decided (what its
+ * callback carries), an ApplicationStatus while it works on it, or 404 when it has no such application.
  */
 @Component("realEstateMapping")
 public class RealEstateMapping implements CallbackDepartmentMapping {
@@ -76,7 +81,34 @@ public class RealEstateMapping implements CallbackDepartmentMapping {
 
     @Override
     public TaskOutcome callback(String taskId, String body) {
-        Element result = xml.parse(body).getDocumentElement();
+        return decision(taskId, xml.parse(body).getDocumentElement());
+    }
+
+    @Override
+    public DepartmentRequest statusRequest(TaskMessage task) {
+        // GET, no body: the centre reads the application's BusinessNo from the path
+        return new DepartmentRequest("/re-registry/api/applications/"
+                + URLEncoder.encode(task.taskId(), StandardCharsets.UTF_8).replace("+", "%20"), null, null);
+    }
+
+    @Override
+    public Object status(TaskMessage task, int httpStatus, String replyBody) {
+        if (httpStatus == 404) {
+            return Undecided.UNKNOWN_TASK;
+        }
+        if (httpStatus != 200) {
+            throw new DepartmentContractException(DEPARTMENT + " answered HTTP " + httpStatus + " to the status query for task " + task.taskId());
+        }
+        Element answer = xml.parse(replyBody).getDocumentElement();
+        if (NS.equals(answer.getNamespaceURI()) && "ApplicationStatus".equals(answer.getLocalName())) {
+            requireBusinessNo(answer, task.taskId());
+            return Undecided.STILL_WORKING;
+        }
+        return decision(task.taskId(), answer);
+    }
+
+    /** A RegistrationResult: the decision a callback carries, or a status query's answer once the centre has decided. */
+    private static TaskOutcome decision(String taskId, Element result) {
         requireRoot(result, "RegistrationResult");
         requireBusinessNo(result, taskId);
         String acceptanceNo = text(result, "AcceptanceNo");

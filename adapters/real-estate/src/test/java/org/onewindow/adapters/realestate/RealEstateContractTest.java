@@ -14,28 +14,36 @@ import org.onewindow.schemas.cases.ApplicantKind;
 import org.onewindow.schemas.sharing.SharedData;
 import org.onewindow.schemas.tasks.TaskMessage;
 import org.onewindow.schemas.tasks.TaskOutcome;
+import org.onewindow.seeds.simulators.DepartmentSimulators;
+import org.onewindow.seeds.simulators.SimulatorSettings;
+import org.onewindow.adapters.kit.Undecided;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The real-estate adapter against the registry's simulator (seeds/simulators/real-estate) over real
- * HTTP, and the callbacks the registry sends, read the way the hub reads every XML from a department.
+ * The real-estate adapter against the registry's simulator (seeds/simulators/real-estate, as the hub runs it) over real
+ * HTTP, the callbacks the registry sends and its answers to status queries, read the way the hub reads every XML from a
+ * department.
  */
 class RealEstateContractTest {
 
     private static final Map<String, String> FLAT = Map.of("sellerName", "李四", "sellerIdNumber", "320102198001011238",
             "propertyCertificateNo", "(2019)0001", "address", "南京路1号", "area", "89.5", "price", "2100000");
+    private static DepartmentSimulators simulators;
     private static WireMockServer registry;
     private final RealEstateMapping mapping = new RealEstateMapping();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -43,25 +51,14 @@ class RealEstateContractTest {
 
     @BeforeAll
     static void startTheRegistrysSimulator() {
-        // without the hub's callback extension: this test reads the acknowledgement only
-        registry = new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("../../seeds/simulators/real-estate")
-                .extensions(new com.github.tomakehurst.wiremock.extension.ServeEventListener() {
-                    @Override
-                    public String getName() {
-                        return "onewindow-callback";
-                    }
-
-                    @Override
-                    public boolean applyGlobally() {
-                        return false;
-                    }
-                }));
-        registry.start();
+        // no hub to call back: the registry still remembers what it decided, and answers status queries from that
+        simulators = new DepartmentSimulators(new SimulatorSettings("classpath*:seeds/simulators/real-estate/mappings/*.json", 10, 1000, 0));
+        registry = simulators.server("real-estate").orElseThrow();
     }
 
     @AfterAll
     static void stop() {
-        registry.stop();
+        simulators.close();
     }
 
     @Test
@@ -152,6 +149,72 @@ class RealEstateContractTest {
         LoggedRequest received = registry.findAll(postRequestedFor(urlPathEqualTo("/re-registry/api/shared-data"))
                 .withRequestBody(matchingXPath("//*[local-name()='Item' and @key='paymentVoucherNo']"))).get(0);
         assertThat(received.getBodyAsString()).contains("WS-1");
+    }
+
+    @Test
+    void aStatusQueryAsksByBusinessNoAndReadsStillWorkingThenTheDecisionAsItsCallbackCarriesIt() throws Exception {
+        TaskMessage task = task("T-5", person("张三", "11010519491231002X"), Map.of("paymentVoucherNo", "WS-1"));
+        assertThat(send(task).statusCode()).isEqualTo(202);
+        DepartmentRequest query = mapping.statusRequest(task);
+        assertThat(query.path()).isEqualTo("/re-registry/api/applications/T-5");
+        assertThat(query.body()).isNull();
+
+        HttpResponse<String> working = ask(task);
+        assertThat(contract.parse(working.body()).getDocumentElement().getLocalName()).isEqualTo("ApplicationStatus");
+        assertThat(mapping.status(task, working.statusCode(), working.body())).isEqualTo(Undecided.STILL_WORKING);
+
+        // registered half a second after acceptance
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulators.decisions("real-estate").decided("T-5").isPresent());
+        HttpResponse<String> decided = ask(task);
+        assertThat(mapping.status(task, decided.statusCode(), decided.body())).isInstanceOfSatisfying(TaskOutcome.class, outcome -> {
+            assertThat(outcome).isEqualTo(mapping.callback("T-5", simulators.decisions("real-estate").decided("T-5").orElseThrow()));
+            assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.COMPLETED);
+            assertThat(outcome.departmentRef()).isEqualTo("SL-T-5");
+            assertThat(outcome.results()).containsEntry("certificateNo", "(2026)0012345");
+        });
+        assertThat(registry.findAll(getRequestedFor(urlPathEqualTo("/re-registry/api/applications/T-5"))))
+                .as("both queries carry the task id as the idempotency key")
+                .hasSize(2).allSatisfy(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("T-5"));
+    }
+
+    @Test
+    void aStatusQueryReadsARefusalAndAnApplicationTheRegistryDoesNotHave() throws Exception {
+        // Kong Yi 孔一: refused by callback (the property is seized)
+        TaskMessage refused = task("T-6", person("孔一", "37010219800101311X"), Map.of("paymentVoucherNo", "WS-1"));
+        assertThat(send(refused).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulators.decisions("real-estate").decided("T-6").isPresent());
+        HttpResponse<String> answer = ask(refused);
+        assertThat(mapping.status(refused, answer.statusCode(), answer.body())).isInstanceOfSatisfying(TaskOutcome.class, outcome -> {
+            assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.REJECTED);
+            assertThat(outcome.reason()).startsWith("[4201]");
+        });
+
+        TaskMessage unknown = task("T-NEVER-SENT", person("张三", "11010519491231002X"), Map.of());
+        HttpResponse<String> notFound = ask(unknown);
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(mapping.status(unknown, notFound.statusCode(), notFound.body())).isEqualTo(Undecided.UNKNOWN_TASK);
+    }
+
+    @Test
+    void aStatusAnswerBreakingTheContractIsAContractFault() {
+        TaskMessage task = task("T-8", person("张三", "11010519491231002X"), Map.of());
+        assertThatThrownBy(() -> mapping.status(task, 200, """
+                <ApplicationStatus xmlns="urn:county-real-estate:registration:v1"><BusinessNo>SOMEONE-ELSE</BusinessNo>
+                <AcceptanceNo>SL-1</AcceptanceNo><Stage>审核中</Stage></ApplicationStatus>"""))
+                .isInstanceOf(DepartmentContractException.class).hasMessageContaining("SOMEONE-ELSE");
+        assertThatThrownBy(() -> mapping.status(task, 200, """
+                <ApplicationStatus xmlns="urn:county-real-estate:registration:v1"><BusinessNo>T-8</BusinessNo></ApplicationStatus>"""))
+                .isInstanceOf(DepartmentContractException.class);
+        assertThatThrownBy(() -> mapping.status(task, 200, "<Receipt xmlns=\"urn:county-real-estate:registration:v1\"><BusinessNo>T-8</BusinessNo>"
+                + "<AcceptanceNo>A</AcceptanceNo></Receipt>")).isInstanceOf(DepartmentContractException.class).hasMessageContaining("Receipt");
+        assertThatThrownBy(() -> mapping.status(task, 400, "<Error/>")).isInstanceOf(DepartmentContractException.class)
+                .hasMessageContaining("HTTP 400");
+    }
+
+    private HttpResponse<String> ask(TaskMessage task) throws Exception {
+        DepartmentRequest query = mapping.statusRequest(task);
+        return http.send(HttpRequest.newBuilder(URI.create(registry.baseUrl() + query.path()))
+                .header("Idempotency-Key", task.taskId()).header("Accept", "application/xml").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(TaskMessage task) throws Exception {
