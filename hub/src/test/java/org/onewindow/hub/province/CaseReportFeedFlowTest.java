@@ -74,6 +74,9 @@ class CaseReportFeedFlowTest extends HubTest {
             cases.add(hub.submitAccepted(UUID.randomUUID().toString(), enrolment("张三", ZHANG_SAN)));
         }
         simulators.takeDown("provincial");
+        // a case whose result reached the province before it went down (the feed polls every 200 ms) waited for nothing
+        Set<String> reportedBeforeTheOutage = cases.stream()
+                .filter(c -> province.held(c).stream().anyMatch(h -> "RESULT".equals(h.kind()))).collect(Collectors.toSet());
         // the departments go on: the cases complete while the province is down, their records pile up in the hub
         for (String caseId : cases) {
             awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(30));
@@ -132,7 +135,8 @@ class CaseReportFeedFlowTest extends HubTest {
         }
         assertThat(sent.values()).as("records in the journal after the outage").isNotEmpty().allMatch(n -> n == 1);
         assertThat(sent.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).collect(Collectors.toSet()))
-                .as("cases whose records waited out the outage").containsAll(cases);
+                .as("cases whose records waited out the outage").containsAll(
+                        cases.stream().filter(c -> !reportedBeforeTheOutage.contains(c)).toList());
         // the applicant's ID number goes to the province in the accept record only
         assertThat(posts.stream().map(LoggedRequest::getBodyAsString).filter(b -> b.contains(ZHANG_SAN)))
                 .allMatch(b -> b.contains("\"kind\":\"ACCEPT\""));

@@ -32,17 +32,27 @@ public final class HubProcess implements AutoCloseable {
 
     /** @param jvmOptions options for the hub's JVM besides its heap limit (e.g. -XX:TieredStopAtLevel=1 for quicker starts) */
     public HubProcess(Path dataDir, Path log, List<String> settings, List<String> jvmOptions) {
+        this(packagedJar(), dataDir, log, settings, jvmOptions);
+    }
+
+    /** @param jar the hub's jar: the packaged one, or one extracted from it (java -Djarmode=tools ... extract) */
+    public HubProcess(Path jar, Path dataDir, Path log, List<String> settings, List<String> jvmOptions) {
         this.port = freePort();
         this.log = log;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--onewindow.data-dir=" + dataDir));
+        command.addAll(settings.stream().map(s -> "--" + s).toList());
+    }
+
+    /** hub/target/onewindow-hub.jar, as the build's system property onewindow.hub.jar names it. */
+    public static Path packagedJar() {
         String jar = System.getProperty("onewindow.hub.jar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("onewindow.hub.jar must name the packaged hub (run with mvn verify): " + jar);
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        command = new ArrayList<>(List.of(java, "-Xmx512m"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar, "--server.port=" + port, "--onewindow.data-dir=" + dataDir));
-        command.addAll(settings.stream().map(s -> "--" + s).toList());
+        return Path.of(jar);
     }
 
     public HubProcess start() {
