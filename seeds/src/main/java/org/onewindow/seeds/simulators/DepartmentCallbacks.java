@@ -7,15 +7,19 @@ import org.onewindow.schemas.callbacks.CallbackSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +34,11 @@ import java.util.function.Supplier;
  * <p>The department remembers what it decided from the moment it accepts ({@link DepartmentDecisions}), so that it can
  * answer a status query about the task whether or not its callback reached the hub.
  *
+ * <p>With several hubs it tries them in turn: first the hub that took its last callback, then the others in their
+ * order, moving on when one does not answer (connection refused, no answer within {@value #ANSWER_WITHIN_SECONDS} s,
+ * or 5xx: a hub stopping, or one whose database refused the decision). A callback that no hub takes is logged and
+ * dropped, as a department whose calls fail would; the hub asks the department for the task's status later.
+ *
  * <p>Each simulator has its own listener, fixed to its own department: it signs and sends callbacks as that
  * department only. A stub naming another department (a forgery: the social insurance simulator deciding a
  * real-estate registration) gets no callback, and the attempt is logged.
@@ -39,7 +48,12 @@ public final class DepartmentCallbacks implements ServeEventListener {
     private static final Logger log = LoggerFactory.getLogger(DepartmentCallbacks.class);
 
     private final String department;
-    private final Supplier<String> hubBaseUrl;
+    /** How long a hub has to answer a callback (or a token request) before the next hub is tried. */
+    static final int ANSWER_WITHIN_SECONDS = 10;
+
+    private final Supplier<List<String>> hubBaseUrls;
+    /** The hub that took the last callback, tried first: a dead hub is not tried before every callback. */
+    private final AtomicReference<String> lastAnswered = new AtomicReference<>();
     private final Supplier<String> secret;
     private final Supplier<DepartmentTokens> tokens;
     private final DepartmentDecisions decisions;
@@ -52,15 +66,15 @@ public final class DepartmentCallbacks implements ServeEventListener {
 
     /**
      * @param department the department of the simulator this listener belongs to, the only one it calls back as
-     * @param hubBaseUrl where the hub listens, once it is known
+     * @param hubBaseUrls where the hubs listen, once it is known (empty until then)
      * @param secret     the department's callback secret
      * @param tokens     the department's OAuth2 client, or null (a department without client.json sends no token)
      * @param decisions  where the department keeps what it decided, for status queries
      */
-    DepartmentCallbacks(String department, Supplier<String> hubBaseUrl, Supplier<String> secret, Supplier<DepartmentTokens> tokens,
+    DepartmentCallbacks(String department, Supplier<List<String>> hubBaseUrls, Supplier<String> secret, Supplier<DepartmentTokens> tokens,
                         DepartmentDecisions decisions) {
         this.department = department;
-        this.hubBaseUrl = hubBaseUrl;
+        this.hubBaseUrls = hubBaseUrls;
         this.secret = secret;
         this.tokens = tokens;
         this.decisions = decisions;
@@ -99,8 +113,8 @@ public final class DepartmentCallbacks implements ServeEventListener {
                     department, named, event.getStubMapping() == null ? "?" : event.getStubMapping().getId());
             return;
         }
-        if (taskId == null || hubBaseUrl.get() == null) {
-            log.warn("Simulator of {} cannot call back: task id {}, hub {}", department, taskId, hubBaseUrl.get());
+        if (taskId == null || hubBaseUrls.get().isEmpty()) {
+            log.warn("Simulator of {} cannot call back: task id {}, hubs {}", department, taskId, hubBaseUrls.get());
             return;
         }
         byte[] body = decision(parameters, taskId).getBytes(StandardCharsets.UTF_8);
@@ -116,21 +130,50 @@ public final class DepartmentCallbacks implements ServeEventListener {
     }
 
     private void callBack(String taskId, byte[] body) {
-        URI uri = URI.create(hubBaseUrl.get() + "/api/v1/departments/" + department + "/callbacks/" + taskId);
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/xml; charset=UTF-8")
-                    .header(CallbackSignature.HEADER, CallbackSignature.sign(secret.get(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            DepartmentTokens client = tokens.get();
-            if (client != null) {
-                request.header("Authorization", "Bearer " + client.token(hubBaseUrl.get()));
+        List<String> hubs = inTurn(hubBaseUrls.get());
+        for (String hub : hubs) {
+            try {
+                int status = send(hub, taskId, body);
+                if (status < 500) {
+                    lastAnswered.set(hub);
+                    log.info("Simulator of {} called back for {} at {}: HTTP {}", department, taskId, hub, status);
+                    return;
+                }
+                log.warn("Simulator of {} called back for {} at {}: HTTP {}; trying the next hub", department, taskId, hub, status);
+            } catch (IOException e) {
+                log.warn("Simulator of {} could not call back for {} at {}: {}", department, taskId, hub, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            log.info("Simulator of {} called back for {}: HTTP {}", department, taskId, response.statusCode());
-        } catch (Exception e) {
-            log.warn("Simulator of {} could not call back for {}: {}", department, taskId, e.toString());
         }
+        log.warn("Simulator of {} gave up calling back for {}: none of {} took it", department, taskId, hubs);
+    }
+
+    /** The hub that took the last callback first, then the others in their order. */
+    private List<String> inTurn(List<String> hubs) {
+        String last = lastAnswered.get();
+        if (last == null || !hubs.contains(last)) {
+            return hubs;
+        }
+        List<String> ordered = new ArrayList<>(hubs.size());
+        ordered.add(last);
+        hubs.stream().filter(hub -> !hub.equals(last)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private int send(String hub, String taskId, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub + "/api/v1/departments/" + department + "/callbacks/" + taskId))
+                .timeout(Duration.ofSeconds(ANSWER_WITHIN_SECONDS))
+                .header("Content-Type", "application/xml; charset=UTF-8")
+                .header(CallbackSignature.HEADER, CallbackSignature.sign(secret.get(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        DepartmentTokens client = tokens.get();
+        if (client != null) {
+            // the hubs share their token signing key: a token from one is good at every other
+            request.header("Authorization", "Bearer " + client.token(hub));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Not WireMock's stop(): the listener outlives its simulator being taken down and brought back. */

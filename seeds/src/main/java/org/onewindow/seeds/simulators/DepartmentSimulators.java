@@ -30,7 +30,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * The departments' systems as WireMock simulators, one per folder of stubs under
  * seeds/simulators/&lt;department&gt;/mappings, each on a free port. {@link #hubSettings()} gives the hub
  * what it needs to talk to them (onewindow.departments.&lt;department&gt;.base-url and .callback-secret).
- * The hub starts them in its embedded default; tests and the benchmark start them in their own JVM.
+ * The hub starts them in its embedded default; tests and the benchmark start them in their own JVM, and
+ * {@link StandaloneSimulators} in a process of their own, beside several hubs.
  *
  * <p>They are reachable from this machine only: each listens on the loopback address ({@value #LOOPBACK}),
  * WireMock's admin API ({@code /__admin/*}: stubs, the request journal with full ID numbers) is refused over
@@ -52,7 +53,9 @@ public class DepartmentSimulators implements AutoCloseable {
     private final Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each simulated department signs its callbacks with a secret drawn at start, which the hub is given. */
     private final Map<String, String> callbackSecrets = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicReference<String> hubBaseUrl = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Where the departments that decide later call back: one hub, or several tried in turn. */
+    private final java.util.concurrent.atomic.AtomicReference<List<String>> hubBaseUrls =
+            new java.util.concurrent.atomic.AtomicReference<>(List.of());
     /** The OAuth2 clients of the departments that call back (seeds/simulators/&lt;department&gt;/client.json). */
     private final Map<String, DepartmentTokens> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     /** One callback listener per simulator, fixed to its department; kept across a take-down and bring-back. */
@@ -68,13 +71,14 @@ public class DepartmentSimulators implements AutoCloseable {
     public DepartmentSimulators(SimulatorSettings settings) {
         this.stubs = stubsByDepartment(settings.stubs());
         this.settings = settings;
+        java.util.concurrent.atomic.AtomicInteger nextPort = new java.util.concurrent.atomic.AtomicInteger(settings.basePort());
         stubs.forEach((department, files) -> {
             callbackSecrets.put(department, java.util.UUID.randomUUID().toString());
             client(files.get(0)).ifPresent(client -> tokens.put(department, client));
             decisions.put(department, new DepartmentDecisions(department, java.time.Clock.systemUTC()));
-            callbacks.put(department, new DepartmentCallbacks(department, hubBaseUrl::get, () -> callbackSecrets.get(department),
+            callbacks.put(department, new DepartmentCallbacks(department, hubBaseUrls::get, () -> callbackSecrets.get(department),
                     () -> tokens.get(department), decisions.get(department)));
-            WireMockServer server = start(department, 0);
+            WireMockServer server = start(department, settings.basePort() == 0 ? 0 : nextPort.getAndIncrement());
             servers.put(department, server);
             log.info("Simulator of {} listening on {} with {} stub files", department, baseUrl(server), files.size());
         });
@@ -107,7 +111,19 @@ public class DepartmentSimulators implements AutoCloseable {
 
     /** Where simulated departments call the hub back, once its port is known. */
     public void callBackTo(String hubBaseUrl) {
-        this.hubBaseUrl.set(hubBaseUrl);
+        callBackTo(List.of(hubBaseUrl));
+    }
+
+    /**
+     * Where simulated departments call back when several hubs share the work: a callback goes to the hub that answered
+     * the last one, and to the next in this list when that one does not answer (refused, timed out, or 5xx), as a
+     * department calling a load balancer's address would reach a live hub.
+     */
+    public void callBackTo(List<String> hubBaseUrls) {
+        if (hubBaseUrls.isEmpty()) {
+            throw new IllegalArgumentException("at least one hub to call back");
+        }
+        this.hubBaseUrls.set(List.copyOf(hubBaseUrls));
     }
 
     /** The secret a simulated department signs its callbacks with. */

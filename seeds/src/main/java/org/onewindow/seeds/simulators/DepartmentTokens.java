@@ -47,6 +47,7 @@ final class DepartmentTokens {
         }
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(hubBaseUrl + "/oauth2/token"))
+                .timeout(Duration.ofSeconds(DepartmentCallbacks.ANSWER_WITHIN_SECONDS))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -48,7 +49,7 @@ class DepartmentCallbacksTest {
     void aStubNamingAnotherDepartmentGetsNoCallback() throws Exception {
         hub.start();
         hub.stubFor(any(anyUrl()).willReturn(ok()));
-        callbacks = new DepartmentCallbacks("social-insurance", hub::baseUrl, () -> "secret-of-social-insurance", () -> null,
+        callbacks = new DepartmentCallbacks("social-insurance", () -> List.of(hub.baseUrl()), () -> "secret-of-social-insurance", () -> null,
                 new DepartmentDecisions("social-insurance", java.time.Clock.systemUTC()));
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
@@ -71,6 +72,65 @@ class DepartmentCallbacksTest {
                 .extracting(request -> request.getUrl()).containsExactly("/api/v1/departments/social-insurance/callbacks/T-10");
     }
 
+    @Test
+    void callsTheNextHubWhenTheFirstRefusesTheConnection() throws Exception {
+        hub.start();
+        hub.stubFor(any(anyUrl()).willReturn(ok()));
+        hub.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"token-of-real-estate\",\"expires_in\":1800}")));
+        String killed = "http://127.0.0.1:" + closedPort();
+        DepartmentTokens client = new DepartmentTokens("dept-real-estate", "its-secret", "department:real-estate");
+        startRealEstate(List.of(killed, hub.baseUrl()), client);
+
+        send("/apply", "T-20");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/real-estate/callbacks/T-20")))).hasSize(1));
+        var callback = hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/real-estate/callbacks/T-20"))).get(0);
+        assertThat(callback.getBodyAsString()).isEqualTo("<Result>T-20</Result>");
+        assertThat(callback.getHeader("Authorization")).as("a token asked for at the hub that answered").isEqualTo("Bearer token-of-real-estate");
+    }
+
+    @Test
+    void callsTheNextHubWhenTheFirstAnswers503AndKeepsToTheHubThatTookIt() throws Exception {
+        hub.start();
+        hub.stubFor(any(anyUrl()).willReturn(ok()));
+        WireMockServer stopping = new WireMockServer(options().dynamicPort());
+        stopping.start();
+        try {
+            stopping.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+            startRealEstate(List.of(stopping.baseUrl(), hub.baseUrl()), null);
+
+            send("/apply", "T-21");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/real-estate/callbacks/T-21")))).hasSize(1));
+            send("/apply", "T-22");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/v1/departments/real-estate/callbacks/T-22")))).hasSize(1));
+
+            assertThat(stopping.findAll(postRequestedFor(anyUrl()))).as("the 503 hub, tried for the first callback only")
+                    .extracting(request -> request.getUrl()).containsExactly("/api/v1/departments/real-estate/callbacks/T-21");
+        } finally {
+            stopping.stop();
+        }
+    }
+
+    private void startRealEstate(List<String> hubs, DepartmentTokens client) {
+        callbacks = new DepartmentCallbacks("real-estate", () -> hubs, () -> "secret-of-real-estate", () -> client,
+                new DepartmentDecisions("real-estate", java.time.Clock.systemUTC()));
+        department = new WireMockServer(options().dynamicPort().extensions(callbacks));
+        department.start();
+        department.stubFor(post(urlPathEqualTo("/apply")).willReturn(aResponse().withStatus(202))
+                .withServeEventListener("onewindow-callback", Parameters.from(Map.of(
+                        "department", "real-estate", "delayMs", 10, "body", "<Result>$TASK_ID</Result>"))));
+    }
+
+    /** A loopback port nothing listens on: connecting to it is refused, as to a hub killed with kill -9. */
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private void send(String path, String taskId) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(department.baseUrl() + path))
                 .header("Idempotency-Key", taskId).POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
@@ -83,7 +143,7 @@ class DepartmentCallbacksTest {
         hub.stubFor(any(anyUrl()).willReturn(ok()));
         hub.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(okJson("{\"access_token\":\"token-of-real-estate\",\"expires_in\":1800}")));
         DepartmentTokens client = new DepartmentTokens("dept-real-estate", "its-secret", "department:real-estate");
-        callbacks = new DepartmentCallbacks("real-estate", hub::baseUrl, () -> "secret-of-real-estate", () -> client,
+        callbacks = new DepartmentCallbacks("real-estate", () -> List.of(hub.baseUrl()), () -> "secret-of-real-estate", () -> client,
                 new DepartmentDecisions("real-estate", java.time.Clock.systemUTC()));
         department = new WireMockServer(options().dynamicPort().extensions(callbacks));
         department.start();
