@@ -147,6 +147,9 @@ final class TwoHubs {
             t.setDaemon(true);
             return t;
         });
+        // interrupted (Ctrl-C): no hub or broker process is left running behind the benchmark
+        Thread cleanUp = new Thread(this::stopEverything, "bench-two-hubs-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             simulators = new DepartmentSimulators(new SimulatorSettings(SimulatorSettings.SEEDED_STUBS,
                     Math.max(50, options.clients() * 4), 0, options.latencyMs()));
@@ -170,16 +173,8 @@ final class TwoHubs {
             }
         } finally {
             callbacks.shutdownNow();
-            new ArrayList<>(running.keySet()).forEach(this::stop);
-            if (broker != null) {
-                broker.close();
-            }
-            if (database != null) {
-                database.close();
-            }
-            if (simulators != null) {
-                simulators.close();
-            }
+            stopEverything();
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
         double wall = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
         Result result = new Result(LocalDate.now().toString(), command, wall, setup(loadAverage), compare(), points);
@@ -303,6 +298,26 @@ final class TwoHubs {
 
     private double statements() {
         return running.values().stream().mapToDouble(h -> h.sum("onewindow.database.statements")).sum();
+    }
+
+    private synchronized void stopEverything() {
+        new ArrayList<>(running.keySet()).forEach(this::stop);
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                say("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            database = null;
+        }
+        if (simulators != null) {
+            simulators.close();
+            simulators = null;
+        }
     }
 
     /** For each load: one hub against two, each figure the median over the rounds. */
