@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 final class TwoHubs {
 
     static final String USAGE = """
-            bench/run --two-hubs [--rounds 2] [--warm-up-seconds 90] [--seconds 60] [--clients 32] [--rate 10]
+            bench/run --two-hubs [--rounds 2] [--warm-up-seconds 120] [--seconds 60] [--clients 16] [--rate 8]
                       [--latency-ms 50] [--out bench/results] [--smoke]
               --smoke      one short round into bench/target/smoke-two-hubs: only checks that the mode works
             """;
@@ -43,7 +43,7 @@ final class TwoHubs {
         static Options parse(String... args) {
             boolean smoke = List.of(args).contains("--smoke");
             Options o = smoke ? new Options(1, 5, 5, 4, 2, 50, Path.of("bench/target/smoke-two-hubs"), true)
-                    : new Options(2, 90, 60, 32, 10, 50, Path.of("bench/results"), false);
+                    : new Options(2, 120, 60, 16, 8, 50, Path.of("bench/results"), false);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--two-hubs", "--smoke" -> { }
@@ -105,7 +105,7 @@ final class TwoHubs {
     }
 
     record Result(String date, String command, double wallSeconds, Map<String, Object> setup, List<Comparison> comparisons,
-                  List<Point> points) {
+                  List<Point> points, List<HubLogSummary.Logged> logged) {
     }
 
     static final String ALL = "all of the above";
@@ -115,12 +115,15 @@ final class TwoHubs {
     private static final String POSTGRES = "PostgreSQL";
     private static final String LOAD = "load generator";
     private static final String SIMULATORS = "department simulators";
-    private static final int QUIET_STATEMENTS = 20;
+    private static final int QUIET_COMMITS = 5;
 
     private final Options options;
     private final Path work;
     private final List<Point> points = new ArrayList<>();
     private final Map<String, HubUnderTest> running = new LinkedHashMap<>();
+    /** Per hub, the byte ranges of its log written while it served (from healthy to the stop), for the log summary. */
+    private final Map<String, List<long[]>> servedLog = new LinkedHashMap<>();
+    private final Map<String, Long> servingSince = new LinkedHashMap<>();
     /** The running hubs' addresses, as the load balancer sees them (read by the callback balancer's thread). */
     private volatile List<String> liveUrls = List.of();
     private DepartmentSimulators simulators;
@@ -177,7 +180,9 @@ final class TwoHubs {
             Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
         double wall = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
-        Result result = new Result(LocalDate.now().toString(), command, wall, setup(loadAverage), compare(), points);
+        List<HubLogSummary.Logged> logged = new ArrayList<>();
+        servedLog.forEach((id, ranges) -> logged.addAll(HubLogSummary.of(id, log(id), ranges, 8)));
+        Result result = new Result(LocalDate.now().toString(), command, wall, setup(loadAverage), compare(), points, logged);
         return write(result);
     }
 
@@ -194,7 +199,7 @@ final class TwoHubs {
         say(String.format("Round %d, %d hub(s): warm-up, %d clients for %d s", round, hubs, options.clients(), options.warmUpSeconds()));
         new LoadDriver(clients, drain, options.latencyMs(), CaseKind::draw)
                 .closedLoop(options.clients(), Duration.ofSeconds(options.warmUpSeconds()), 100_000);
-        awaitQuiet();
+        say(String.format("  warm-up done, quiet after %.0f s", awaitQuiet()));
         Duration time = Duration.ofSeconds(options.seconds());
         measure(round, hubs, "closed loop, " + options.clients() + " clients", "closed", options.clients(),
                 () -> new LoadDriver(clients, drain, options.latencyMs(), CaseKind::draw).closedLoop(options.clients(), time, 100_000));
@@ -208,7 +213,7 @@ final class TwoHubs {
         double compilerBefore = compilerSeconds();
         long t0 = System.nanoTime();
         LoadDriver.Run run = driver.get();
-        awaitQuiet();
+        double settled = awaitQuiet();
         double window = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> after = cpuSeconds();
         double simulatorSeconds = CpuClocks.simulatorNanosSince(simulatorsBefore) / 1e9;
@@ -232,9 +237,9 @@ final class TwoHubs {
                 point.notCompleted() + point.failedSubmissions(), round1(window), point.casesPerSecond(), point.latency(), cpu,
                 round1((compilerSeconds() - compilerBefore) * 1000 / cases));
         points.add(p);
-        say(String.format("  %d hub(s), %s: %d cases (%d not completed), %.1f cases/s, p50 %.0f ms, p99 %.0f ms; CPU ms/case: hubs %.1f, "
-                        + "broker %.1f, PostgreSQL %.1f, load generator %.1f, simulators %.1f, all %.1f; machine %.2f cores",
-                hubs, load, p.completed(), p.notCompleted(), p.casesPerSecond(), p.latency().p50(), p.latency().p99(),
+        say(String.format("  %d hub(s), %s: %d cases (%d not completed), %.1f cases/s, p50 %.0f ms, p99 %.0f ms, quiet %.0f s after; "
+                        + "CPU ms/case: hubs %.1f, broker %.1f, PostgreSQL %.1f, load generator %.1f, simulators %.1f, all %.1f; machine %.2f cores",
+                hubs, load, p.completed(), p.notCompleted(), p.casesPerSecond(), p.latency().p50(), p.latency().p99(), settled,
                 hubsMsPerCase(p), cpu.get(BROKER).msPerCase(), cpu.get(POSTGRES).msPerCase(), cpu.get(LOAD).msPerCase(),
                 cpu.get(SIMULATORS).msPerCase(), cpu.get(ALL).msPerCase(), cpu.get(MACHINE).cores()));
     }
@@ -261,7 +266,8 @@ final class TwoHubs {
         settings.addAll(database.connectionSettings());
         simulators.hubSettings().forEach((k, v) -> settings.add(k + "=" + v));
         long t0 = System.nanoTime();
-        HubUnderTest hub = HubUnderTest.start(work.resolve(id).resolve("data"), work.resolve(id + ".log"), settings);
+        HubUnderTest hub = HubUnderTest.start(work.resolve(id).resolve("data"), log(id), settings);
+        servingSince.put(id, log(id).toFile().length());
         running.put(id, hub);
         liveUrls = running.values().stream().map(HubUnderTest::baseUrl).toList();
         say(String.format("%s up in %.1f s (%s)", id, (System.nanoTime() - t0) / 1e9, hub.baseUrl()));
@@ -275,29 +281,37 @@ final class TwoHubs {
             simulators.callBackTo(liveUrls.get(0));
         }
         if (hub != null) {
+            servedLog.computeIfAbsent(id, k -> new ArrayList<>()).add(new long[]{servingSince.remove(id), log(id).toFile().length()});
             hub.close();
             say(id + " stopped");
         }
     }
 
+    private Path log(String id) {
+        return work.resolve(id + ".log");
+    }
+
     /**
      * Waits until every running hub's work has settled, at most 3 minutes: a second with fewer than
-     * {@value #QUIET_STATEMENTS} statements per hub (an idle hub's pollers stay below it), twice in a row.
+     * {@value #QUIET_COMMITS} commits per hub (an idle hub's heartbeat and pollers stay below it), twice in a row.
+     * Commits, not statements: a writer that fails and tries again (the second hub's message log on main at b413858,
+     * see the report's log summary) runs statements every second but commits nothing.
      */
-    private void awaitQuiet() {
+    private double awaitQuiet() {
         long started = System.nanoTime();
-        double before = statements();
+        double before = commits();
         int quietSeconds = 0;
         while (quietSeconds < 2 && System.nanoTime() - started < 180_000_000_000L) {
             HubUnderTest.sleep(1_000);
-            double now = statements();
-            quietSeconds = now - before < QUIET_STATEMENTS * running.size() ? quietSeconds + 1 : 0;
+            double now = commits();
+            quietSeconds = now - before < QUIET_COMMITS * running.size() ? quietSeconds + 1 : 0;
             before = now;
         }
+        return (System.nanoTime() - started) / 1e9;
     }
 
-    private double statements() {
-        return running.values().stream().mapToDouble(h -> h.sum("onewindow.database.statements")).sum();
+    private double commits() {
+        return running.values().stream().mapToDouble(h -> h.sum("onewindow.database.commits")).sum();
     }
 
     private synchronized void stopEverything() {
