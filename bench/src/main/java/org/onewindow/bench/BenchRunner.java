@@ -43,7 +43,9 @@ public final class BenchRunner {
 
     public static void main(String[] args) throws Exception {
         List<String> given = java.util.Arrays.asList(args);
-        if (given.contains("--message-log-comparison")) {
+        if (given.contains("--two-hubs")) {
+            runAndExit(args, TwoHubs.Options::parse, TwoHubs::run);
+        } else if (given.contains("--message-log-comparison")) {
             runAndExit(args, MessageLogComparison.Options::parse, MessageLogComparison::run);
         } else if (given.contains("--quick")) {
             runAndExit(args, QuickRun.Options::parse, QuickRun::run);

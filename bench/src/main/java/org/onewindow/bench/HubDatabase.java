@@ -11,7 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hub's database as the benchmark sees it: where the hub is told to find it, how the benchmark writes
@@ -38,15 +40,49 @@ final class HubDatabase implements AutoCloseable {
     }
 
     static HubDatabase postgres(Path dataDir) {
+        // the hub's pool and the benchmark's writer together
+        return postgres(dataDir, Map.of("max_connections", "100"));
+    }
+
+    /** An embedded PostgreSQL server with these server settings (on top of io.zonky's defaults). */
+    static HubDatabase postgres(Path dataDir, Map<String, String> serverSettings) {
         try {
-            return new HubDatabase(dataDir, EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(true)
-                    // the hub's pool and the benchmark's writer together
-                    .setServerConfig("max_connections", "100")
-                    .start());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.resolve("postgres")).setCleanDataDirectory(true);
+            serverSettings.forEach(builder::setServerConfig);
+            return new HubDatabase(dataDir, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * The server settings of infra/postgresql/onewindow.conf, production's ("name = value" lines, comments and quotes
+     * removed): among them synchronous_commit = on, where io.zonky's default is off.
+     */
+    static Map<String, String> productionSettings() {
+        Path include = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && include == null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("infra/postgresql/onewindow.conf"))) {
+                include = dir.resolve("infra/postgresql/onewindow.conf");
+            }
+        }
+        if (include == null) {
+            throw new IllegalStateException("no infra/postgresql/onewindow.conf above " + Path.of("").toAbsolutePath());
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(include)) {
+                String setting = line.replaceFirst("#.*$", "").strip();
+                int equals = setting.indexOf('=');
+                if (equals > 0) {
+                    settings.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip().replaceAll("^'(.*)'$", "$1"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return settings;
     }
 
     String kind() {
@@ -58,8 +94,14 @@ final class HubDatabase implements AutoCloseable {
         if (postgres == null) {
             return List.of();
         }
-        return List.of("spring.profiles.active=postgres", "spring.datasource.url=" + jdbcUrl(),
-                "spring.datasource.username=postgres", "spring.datasource.password=");
+        List<String> settings = new java.util.ArrayList<>(List.of("spring.profiles.active=postgres"));
+        settings.addAll(connectionSettings());
+        return settings;
+    }
+
+    /** Where the hub finds this PostgreSQL server and as whom it logs in (with the postgres profile). */
+    List<String> connectionSettings() {
+        return List.of("spring.datasource.url=" + jdbcUrl(), "spring.datasource.username=postgres", "spring.datasource.password=");
     }
 
     private String jdbcUrl() {

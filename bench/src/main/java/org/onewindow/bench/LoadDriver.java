@@ -29,7 +29,8 @@ final class LoadDriver {
      */
     private static final long FIRST_LOOK_MS = 20, LAST_LOOK_MS = 250;
 
-    private final BenchHttp http;
+    /** The hubs behind the load balancer the driver plays: one, or several sharing a database and a broker. */
+    private final List<BenchHttp> hubs;
     private final Map<CaseKind, String> bodies = new ConcurrentHashMap<>();
     private final AtomicLong drawn = new AtomicLong();
     private final Duration drainTimeout;
@@ -42,7 +43,19 @@ final class LoadDriver {
 
     /** A driver submitting the cases {@code draw} picks (e.g. one kind only, for the CPU of that kind of case). */
     LoadDriver(BenchHttp http, Duration drainTimeout, int latencyMs, java.util.function.LongFunction<CaseKind> draw) {
-        this.http = http;
+        this(List.of(http), drainTimeout, latencyMs, draw);
+    }
+
+    /**
+     * A driver spreading the load over several hubs as a round-robin load balancer would: the open loop's i-th case goes
+     * to hub i mod n; a closed-loop clerk keeps to one hub (clerk c to hub c mod n, a kept-alive connection); a case is
+     * followed at the hub its id hashes to in the open loop, at the clerk's hub in the closed loop.
+     */
+    LoadDriver(List<BenchHttp> hubs, Duration drainTimeout, int latencyMs, java.util.function.LongFunction<CaseKind> draw) {
+        if (hubs.isEmpty()) {
+            throw new IllegalArgumentException("no hub to drive");
+        }
+        this.hubs = List.copyOf(hubs);
         this.drainTimeout = drainTimeout;
         this.latencyMs = latencyMs;
         this.draw = draw;
@@ -68,6 +81,7 @@ final class LoadDriver {
             }
             CaseKind kind = draw.apply(drawn.getAndIncrement());
             Instant intended = startedAt.plusNanos(target - start);
+            BenchHttp http = hubs.get(i % hubs.size());
             inFlight.add(http.sendAsync(http.submission(body(kind))).handle((HttpResponse<String> reply, Throwable error) -> {
                 try {
                     if (error != null) {
@@ -93,6 +107,7 @@ final class LoadDriver {
         long deadline = System.nanoTime() + duration.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
+            BenchHttp http = hubs.get(c % hubs.size());
             Thread clerk = new Thread(() -> {
                 try {
                     while (System.nanoTime() < deadline && started.incrementAndGet() <= maxCases) {
@@ -105,7 +120,7 @@ final class LoadDriver {
                             failed.incrementAndGet();
                             continue;
                         }
-                        outcomes.add(follow(new Submission(caseId, kind, sent)));
+                        outcomes.add(follow(http, new Submission(caseId, kind, sent)));
                     }
                 } finally {
                     done.countDown();
@@ -126,7 +141,7 @@ final class LoadDriver {
     }
 
     /** Follows one case until it ends, or gives up after the drain timeout (it then counts as unfinished). */
-    private CaseOutcome follow(Submission submission) {
+    private CaseOutcome follow(BenchHttp http, Submission submission) {
         long giveUp = System.nanoTime() + drainTimeout.toNanos();
         long wait = FIRST_LOOK_MS;
         HubUnderTest.sleep(submission.kind().criticalPathMs(latencyMs));
@@ -151,6 +166,7 @@ final class LoadDriver {
         long giveUp = System.nanoTime() + drainTimeout.toNanos();
         submitted.sort(java.util.Comparator.comparing(Submission::intendedAt));
         for (Submission s : submitted) {
+            BenchHttp http = hubs.get(Math.floorMod(s.caseId().hashCode(), hubs.size()));
             long wait = FIRST_LOOK_MS;
             while (true) {
                 CaseOutcome outcome = CaseOutcome.of(s, http.get("/api/v1/cases/" + s.caseId()));

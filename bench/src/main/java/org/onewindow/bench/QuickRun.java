@@ -6,9 +6,6 @@ import org.onewindow.seeds.simulators.DepartmentSimulators;
 import org.onewindow.seeds.simulators.SimulatorSettings;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -359,7 +355,7 @@ final class QuickRun {
         double compile = hub.compilationMs();
         double[] jitGc = hub.jitAndGcCpuSeconds();
         long written = writeBytes(hub, database);
-        Map<Long, Long> simulatorNanos = simulatorCpuNanos();
+        Map<Long, Long> simulatorNanos = CpuClocks.simulatorNanos();
         double serverCpu = databaseServerCpuSeconds(database);
         Instant from = Instant.now();
         LoadDriver.Run result;
@@ -389,7 +385,7 @@ final class QuickRun {
                 point.casesPerSecond(), round1(hubCpu * 1000 / cases), round2(hubCpu / seconds),
                 round1((hub.compilationMs() - compile) / cases), round1((jitGcAfter[0] - jitGc[0]) * 1000 / cases),
                 round1((jitGcAfter[1] - jitGc[1]) * 1000 / cases), round1(benchCpu * 1000 / cases),
-                round1(simulatorCpuNanosSince(simulatorNanos) / 1e6 / cases),
+                round1(CpuClocks.simulatorNanosSince(simulatorNanos) / 1e6 / cases),
                 round1((databaseServerCpuSeconds(database) - serverCpu) * 1000 / cases), point.latency(), point.overhead(),
                 point.bundleToCriticalPath(), point.messagesPerSecond(),
                 round1((hub.sum("onewindow.database.statements") - statements) / cases), typesPerCase,
@@ -442,38 +438,6 @@ final class QuickRun {
         long bytes = hub.writeBytes();
         bytes += database.serverProcesses().stream().mapToLong(p -> HubUnderTest.writeBytes(p.pid())).sum();
         return bytes;
-    }
-
-    /**
-     * CPU of the department simulators in this JVM: the threads of their Jetty pools ("qtp…") and of WireMock's
-     * delayed-answer executor ("pool-…"), by their thread CPU clocks. Only those alive at both readings count.
-     */
-    /** CPU so far of each simulator thread (Jetty's "qtp…" and WireMock's "pool-…"), by thread id. */
-    private static Map<Long, Long> simulatorCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> byThread = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && (info.getThreadName().startsWith("qtp") || info.getThreadName().startsWith("pool-"))) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    byThread.put(info.getThreadId(), cpu);
-                }
-            }
-        }
-        return byThread;
-    }
-
-    /**
-     * The simulator threads' CPU since {@code before}, thread by thread: Jetty ends idle threads of its pool, and a sum
-     * over the threads alive at each end came out negative (-8.9 ms per case, 2026-12-06). A thread that ended in
-     * between is missed, so this is a lower bound.
-     */
-    private static long simulatorCpuNanosSince(Map<Long, Long> before) {
-        long total = 0;
-        for (Map.Entry<Long, Long> now : simulatorCpuNanos().entrySet()) {
-            total += Math.max(0, now.getValue() - before.getOrDefault(now.getKey(), 0L));
-        }
-        return total;
     }
 
     private Map<String, Object> setup() {
