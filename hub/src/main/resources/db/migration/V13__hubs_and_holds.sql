@@ -10,8 +10,8 @@ CREATE TABLE hub_instances (
     stopped_at      TIMESTAMP WITH TIME ZONE
 );
 
--- the hub instance that is sending a task to its department now (status SENT); another hub takes the task over only
--- once that hub is gone. redispatches: how often the task's message was found lost and sent again (tasks/TaskRedispatch)
+-- the hub run (hub_instances.run_id) that is sending a task to its department now (status SENT); another takes the task
+-- over once that run is gone: its hub killed and silent for the lease, stopped, or restarted (a new run). redispatches: how often the task's message was found lost and sent again (tasks/TaskRedispatch)
 ALTER TABLE case_tasks ADD COLUMN held_by VARCHAR(64);
 ALTER TABLE case_tasks ADD COLUMN redispatches INT DEFAULT 0 NOT NULL;
 

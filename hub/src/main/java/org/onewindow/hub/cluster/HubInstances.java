@@ -58,15 +58,24 @@ public class HubInstances implements SmartLifecycle {
         return me.id();
     }
 
-    /** Whether a holder (an instance id, or null for none) can no longer be working on what it holds. Never this hub. */
-    public boolean isGone(String instanceId) {
-        if (instanceId == null) {
+    /** This start of this hub: what it holds now is marked with it (a restarted hub is a new run of the same instance). */
+    public String myRun() {
+        return me.runId();
+    }
+
+    /**
+     * Whether a holder (a run id, or null for none) can no longer be working on what it holds: no hub instance runs it now
+     * with a fresh heartbeat. A run of an instance that has restarted since is gone at once, whatever the lease.
+     */
+    public boolean isRunGone(String runId) {
+        if (runId == null) {
             return true;
         }
-        if (instanceId.equals(me.id())) {
+        if (runId.equals(me.runId())) {
             return false;
         }
-        return !live().contains(instanceId);
+        return jdbc.sql("SELECT COUNT(*) FROM hub_instances WHERE run_id = ? AND stopped_at IS NULL AND heartbeat_at >= ?")
+                .params(runId, utc(clock.instant().minus(lease))).query(Long.class).single() == 0;
     }
 
     /** The instances with a fresh heartbeat that have not stopped, this one included. */

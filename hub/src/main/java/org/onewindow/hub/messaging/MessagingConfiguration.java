@@ -95,6 +95,12 @@ class MessagingConfiguration {
                 || failure instanceof org.springframework.transaction.TransactionException);
     }
 
+    /** Static: a post-processor is created before the beans it processes. */
+    @Bean
+    static ConsumerWindow consumerWindow(@Value("${onewindow.messaging.consumers.window-bytes}") int windowBytes) {
+        return new ConsumerWindow(windowBytes);
+    }
+
     @Bean
     RetryCount retryCount() {
         return new RetryCount();

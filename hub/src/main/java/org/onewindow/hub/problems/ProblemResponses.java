@@ -34,9 +34,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final RefusalLog refusalLog;
+    private final java.time.Duration retryAfter;
 
-    ProblemResponses(RefusalLog refusalLog) {
+    ProblemResponses(RefusalLog refusalLog,
+                     @org.springframework.beans.factory.annotation.Value("${onewindow.intake.unavailable-retry-after}") java.time.Duration retryAfter) {
         this.refusalLog = refusalLog;
+        this.retryAfter = retryAfter;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -72,6 +75,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         BodyTimeoutException slow = causeOf(e, BodyTimeoutException.class);
         if (slow != null) {
             return tooSlow(slow);
+        }
+        if (databaseUnreachable(e)) {
+            // the database went away while the request was answered (the readiness check that refuses new cases up front
+            // looks once a second): the caller tries again later, with the same Idempotency-Key
+            log.warn("A request failed because the database did not answer: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "hub-unavailable", "The hub cannot answer now",
+                            "The hub's database did not answer. Try again after Retry-After, with the same Idempotency-Key: a "
+                                    + "request that was stored after all is answered as before, one that was not is stored then",
+                            List.of()));
         }
         log.error("Unexpected failure answering a request", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
@@ -175,6 +190,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(HttpStatusCode status, String type, String title, Fault fault) {
         return ResponseEntity.status(status).body(Problems.of(status, type, title, fault.field() + " " + fault.message(), List.of(fault)));
+    }
+
+    /** The database could not be reached or dropped the connection: a passing condition, not a fault of the hub's. */
+    private static boolean databaseUnreachable(Throwable e) {
+        return causeOf(e, org.springframework.dao.DataAccessResourceFailureException.class) != null
+                || causeOf(e, org.springframework.dao.TransientDataAccessException.class) != null
+                || causeOf(e, org.springframework.transaction.CannotCreateTransactionException.class) != null
+                || causeOf(e, java.sql.SQLTransientConnectionException.class) != null
+                || causeOf(e, java.sql.SQLRecoverableException.class) != null
+                // "JDBC rollback failed: Connection is closed", seen with PostgreSQL restarted under a request
+                || (causeOf(e, org.springframework.transaction.TransactionSystemException.class) != null
+                    && causeOf(e, java.sql.SQLException.class) != null)
+                || connectionLost(e);
+    }
+
+    /** An SQLException of class 08 (connection exception) or 57P (the server shutting down or starting), anywhere in the causes. */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail problem) {

@@ -64,11 +64,11 @@ public class TaskLedger {
 
     /**
      * The adapter is about to call the department: true when this hub may, having taken hold of the task (QUEUED or
-     * SENT -> SENT, held by this hub). The hold is one conditional update in the next group commit, waited for, so of
+     * SENT -> SENT, held by this run of this hub). The hold is one conditional update in the next group commit, waited for, so of
      * two copies of one task's message (the outbox sent it again while the first copy was still with the broker; a
      * task re-dispatched after its message seemed lost) only one calls the department, whichever hub consumes them.
-     * A task SENT by this hub in an exchange that ended without its outcome, or by a previous run of this hub, or by a
-     * hub that is gone (cluster/HubInstances), is taken over and called again with the same idempotency key. False when
+     * A task SENT by this run in an exchange that ended without its outcome, or by a run that is gone (a hub killed, or
+     * restarted since: cluster/HubInstances), is taken over and called again with the same idempotency key. False when
      * the task is no longer wanted (cancelled, acknowledged, decided) or is being sent by a live hub right now.
      */
     public boolean markSent(TaskMessage task, Exchange exchange) {
@@ -77,9 +77,9 @@ public class TaskLedger {
             log.info("Task {} is {}; not sending it to {}", task.taskId(), hold == null ? "unknown" : hold.status(), task.department());
             return false;
         }
-        if (hold.status() == TaskStatus.SENT && hold.heldBy() != null && !hold.heldBy().equals(instances.me())
-                && !instances.isGone(hold.heldBy())) {
-            log.info("Task {} is being sent to {} by hub {}; this copy of its message is dropped", task.taskId(), task.department(),
+        if (hold.status() == TaskStatus.SENT && hold.heldBy() != null && !hold.heldBy().equals(instances.myRun())
+                && !instances.isRunGone(hold.heldBy())) {
+            log.info("Task {} is being sent to {} by hub run {}; this copy of its message is dropped", task.taskId(), task.department(),
                     hold.heldBy());
             return false;
         }
@@ -108,7 +108,8 @@ public class TaskLedger {
         });
         if (hold.status() == TaskStatus.SENT) {
             log.info("Task {} taken over from {}: sending it to {} again with the same idempotency key", task.taskId(),
-                    hold.heldBy() == null ? "no one" : hold.heldBy().equals(instances.me()) ? "this hub's earlier attempt" : "gone hub " + hold.heldBy(),
+                    hold.heldBy() == null ? "no one" : hold.heldBy().equals(instances.myRun()) ? "this hub's earlier attempt"
+                            : "a hub run that is gone (" + hold.heldBy() + ")",
                     task.department());
         }
         return true;
@@ -120,7 +121,7 @@ public class TaskLedger {
     }
 
     private boolean held(TaskMessage task, TaskHold hold, Instant sentAt) {
-        if (!store.holdTask(hold, instances.me(), sentAt)) {
+        if (!store.holdTask(hold, instances.myRun(), sentAt)) {
             return false;
         }
         if (hold.status() == TaskStatus.QUEUED) {

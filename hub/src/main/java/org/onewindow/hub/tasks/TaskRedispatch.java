@@ -113,15 +113,15 @@ public class TaskRedispatch {
         return resent;
     }
 
-    /** QUEUED, or SENT by no live sender: not held in this hub, not by a previous run of it, not by a hub still beating. */
+    /** QUEUED, or SENT by no live sender: not held in this run, nor by the current run of a hub still beating. */
     private boolean nobodyHolds(TaskHold hold) {
         if (hold.status() == TaskStatus.QUEUED) {
             return true;
         }
-        if (hold.heldBy() != null && hold.heldBy().equals(instances.me())) {
+        if (hold.heldBy() != null && hold.heldBy().equals(instances.myRun())) {
             return !ledger.isHeldHere(hold.taskId());
         }
-        return instances.isGone(hold.heldBy());
+        return instances.isRunGone(hold.heldBy());
     }
 
     private boolean resend(TaskRecord task, TaskHold hold) {
@@ -140,7 +140,7 @@ public class TaskRedispatch {
             List<TaskRecord> completed = store.tasks(task.caseId()).stream().filter(t -> t.status() == TaskStatus.COMPLETED).toList();
             dispatcher.send(store.request(caseRecord), task, completed);
             store.addEvent(task.caseId(), task.taskId(), CaseEventType.TASK_RESENT, "its message to " + task.department()
-                    + " was lost (" + (hold.status() == TaskStatus.SENT ? "sent by " + hold.heldBy() + ", which is gone"
+                    + " was lost (" + (hold.status() == TaskStatus.SENT ? "sent by hub run " + hold.heldBy() + ", which is gone"
                     : "queued " + hold.updatedAt()) + "); sent again with the same idempotency key", now);
             return true;
         });
