@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,13 +75,6 @@ public class HubInstances implements SmartLifecycle {
         }
         return jdbc.sql("SELECT COUNT(*) FROM hub_instances WHERE run_id = ? AND stopped_at IS NULL AND heartbeat_at >= ?")
                 .params(runId, utc(clock.instant().minus(lease))).query(Long.class).single() == 0;
-    }
-
-    /** The instances with a fresh heartbeat that have not stopped, this one included. */
-    public Set<String> live() {
-        return Set.copyOf(jdbc.sql("SELECT instance_id FROM hub_instances WHERE stopped_at IS NULL AND heartbeat_at >= ?")
-                .param(utc(clock.instant().minus(lease)))
-                .query(String.class).list());
     }
 
     @Override
