@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -204,10 +205,9 @@ public class GroupCommit implements SmartLifecycle {
     private void commit(List<Unit<?>> batch) {
         if (batch.size() == 1) {
             Unit<?> only = batch.get(0);
-            try {
-                transaction.executeWithoutResult(status -> only.run());
-            } catch (RuntimeException | Error e) {
-                only.failed(e);
+            runAlone(only);
+            if (only.lostALockRace()) {
+                runAlone(only);
             }
             only.answer();
             count(List.of(only.name));
@@ -218,17 +218,23 @@ public class GroupCommit implements SmartLifecycle {
         } catch (RuntimeException | Error e) {
             // the commit itself failed: each unit again, alone, so that one bad unit cannot fail the others
             log.warn("A group commit of {} units failed ({}); committing them one by one", batch.size(), e.toString());
-            for (Unit<?> unit : batch) {
-                unit.reset();
-                try {
-                    transaction.executeWithoutResult(status -> unit.run());
-                } catch (RuntimeException | Error alone) {
-                    unit.failed(alone);
-                }
-            }
+            batch.forEach(this::runAlone);
         }
+        // a unit chosen as a deadlock's victim (two hubs' group commits locking the same rows in another order) or
+        // timed out on a lock was rolled back to its savepoint, the others are committed: once more on its own, when
+        // the other transaction has gone, rather than fail its caller for a race it did not lose by its own fault
+        batch.stream().filter(Unit::lostALockRace).forEach(this::runAlone);
         batch.forEach(Unit::answer);
         count(batch.stream().<String>map(unit -> unit.name).toList());
+    }
+
+    private void runAlone(Unit<?> unit) {
+        unit.reset();
+        try {
+            transaction.executeWithoutResult(status -> unit.run());
+        } catch (RuntimeException | Error e) {
+            unit.failed(e);
+        }
     }
 
     /**
@@ -316,6 +322,11 @@ public class GroupCommit implements SmartLifecycle {
 
         void failed(Throwable e) {
             failure = e;
+        }
+
+        /** Failed on a lock only (PostgreSQL's 40P01 deadlock, 55P03 lock timeout, 40001): worth one more try. */
+        boolean lostALockRace() {
+            return failure instanceof PessimisticLockingFailureException;
         }
 
         void reset() {

@@ -273,6 +273,8 @@ class FaultSuiteIT {
                 notes.add(open + " case(s) still open " + SETTLE_WITHIN.toMinutes() + " min after the load stopped");
             }
             load.refusals().forEach((key, answer) -> notes.add("refused " + key + ": " + answer));
+            load.lastTriesOfUnanswered().forEach((lastTry, count) ->
+                    notes.add(count + " submission(s) never answered; their last try got: " + lastTry));
             ScenarioResult result = Reconciliation.reconcile(name, fault, postgres, bed.departments(), earlier, load, faultEnded, notes);
             RESULTS.add(result);
             System.out.printf("Fault scenario %s: submitted %d, accepted %d, completed %d, lost %d, repeated %d, duplicated %d, "

@@ -60,6 +60,8 @@ final class SteadyLoad implements AutoCloseable {
     /** the accepted cases: Idempotency-Key to case id */
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    /** for the submissions never answered: what the last try got, counted by kind (why they went unanswered) */
+    private final Map<String, Integer> lastTries = new ConcurrentHashMap<>();
 
     /**
      * @param liveHubs the base URLs of the hubs a load balancer would send to now
@@ -98,6 +100,11 @@ final class SteadyLoad implements AutoCloseable {
         return unanswered.get();
     }
 
+    /** What the last try of each unanswered submission got, counted by kind ("503 hub-unavailable", "no hub up"...). */
+    Map<String, Integer> lastTriesOfUnanswered() {
+        return Map.copyOf(lastTries);
+    }
+
     /** Submissions refused with a 4xx (none expected: each is a valid demo case). */
     Map<String, String> refusals() {
         return Map.copyOf(refusals);
@@ -110,6 +117,7 @@ final class SteadyLoad implements AutoCloseable {
         inFlight.incrementAndGet();
         long giveUpAt = System.nanoTime() + patience.toNanos();
         int attempt = 0;
+        String lastTry = "no hub up";
         try {
             while (System.nanoTime() < giveUpAt) {
                 List<String> hubs = liveHubs.get();
@@ -123,6 +131,7 @@ final class SteadyLoad implements AutoCloseable {
                                 .header("Authorization", "Bearer " + token.get())
                                 .header("Idempotency-Key", key)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        lastTry = answer.statusCode() + " " + problemType(answer.body());
                         if (answer.statusCode() == 202) {
                             accepted.put(key, JSON.readTree(answer.body()).get("caseId").asText());
                             return;
@@ -133,17 +142,35 @@ final class SteadyLoad implements AutoCloseable {
                             return;
                         }
                     } catch (IOException noAnswer) {
+                        lastTry = noAnswer.getClass().getSimpleName();
                         // the hub is down or was killed while it answered: the same key again, maybe elsewhere
                     }
+                } else {
+                    lastTry = "no hub up";
                 }
                 Thread.sleep(1000);
             }
             unanswered.incrementAndGet();
+            lastTries.merge(lastTry, 1, Integer::sum);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** The problem's type (its last path segment), or the start of a body that is no problem+json. */
+    private static String problemType(String body) {
+        try {
+            var type = JSON.readTree(body).get("type");
+            if (type != null) {
+                String text = type.asText();
+                return text.substring(text.lastIndexOf('/') + 1);
+            }
+        } catch (IOException notJson) {
+            // fall through
+        }
+        return body.length() > 60 ? body.substring(0, 60) : body;
     }
 
     private Kind draw() {
