@@ -152,16 +152,31 @@ public class CaseStore {
 
     /**
      * Tasks QUEUED or SENT, unchanged since before {@code before}, oldest first: those whose message may have been lost
-     * (tasks/TaskRedispatch). Reads the status index.
+     * (tasks/TaskRedispatch); after {@code after} in that order when it is given (the next page), from the start when
+     * it is null. Reads the status index.
      */
-    public List<TaskHold> openSince(Instant before, int limit) {
+    public List<TaskHold> openSince(Instant before, TaskHold after, int limit) {
+        if (after == null) {
+            return jdbc.sql("""
+                            SELECT task_id, status, held_by, updated_at FROM case_tasks
+                            WHERE status IN ('QUEUED', 'SENT') AND updated_at < ? ORDER BY updated_at, task_id LIMIT ?""")
+                    .params(utc(before), limit)
+                    .query(CaseStore::taskHold)
+                    .list();
+        }
         return jdbc.sql("""
                         SELECT task_id, status, held_by, updated_at FROM case_tasks
-                        WHERE status IN ('QUEUED', 'SENT') AND updated_at < ? ORDER BY updated_at LIMIT ?""")
-                .params(utc(before), limit)
-                .query((rs, n) -> new TaskHold(rs.getString(1), TaskStatus.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                        WHERE status IN ('QUEUED', 'SENT') AND updated_at < ?
+                          AND (updated_at > ? OR (updated_at = ? AND task_id > ?))
+                        ORDER BY updated_at, task_id LIMIT ?""")
+                .params(utc(before), utc(after.updatedAt()), utc(after.updatedAt()), after.taskId(), limit)
+                .query(CaseStore::taskHold)
                 .list();
+    }
+
+    private static TaskHold taskHold(ResultSet rs, int row) throws SQLException {
+        return new TaskHold(rs.getString(1), TaskStatus.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 
     /**

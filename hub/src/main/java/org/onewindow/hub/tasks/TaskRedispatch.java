@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The database is the record of what must happen; the broker only carries it. A task QUEUED, or SENT by a hub that
@@ -54,6 +55,8 @@ public class TaskRedispatch {
     private final Duration after;
     private final int max;
     private final int batchSize;
+    /** the last task the last round looked at (null: the next round starts with the oldest) */
+    private final AtomicReference<TaskHold> lookedAt = new AtomicReference<>();
 
     TaskRedispatch(CaseStore store, Outbox outbox, JmsQueues queues, HubInstances instances, TaskLedger ledger,
                    TaskDispatcher dispatcher, ServiceCatalogue catalogue, GroupCommit groupCommit, Clock clock,
@@ -81,8 +84,19 @@ public class TaskRedispatch {
 
     /** A round over the tasks unchanged for {@code unchangedFor}. */
     int round(Duration unchangedFor) {
+        return round(unchangedFor, batchSize);
+    }
+
+    /**
+     * A round over the next {@code pageSize} tasks unchanged for {@code unchangedFor}, after those the last round
+     * looked at: a backlog waiting legitimately on a queue (a department down for an hour) longer than a page does not
+     * hide a lost message behind it for good. After the last page the next round starts again from the oldest.
+     */
+    int round(Duration unchangedFor, int pageSize) {
         Instant now = clock.instant();
-        List<TaskHold> suspects = store.openSince(now.minus(unchangedFor), batchSize).stream().filter(this::nobodyHolds).toList();
+        List<TaskHold> page = store.openSince(now.minus(unchangedFor), lookedAt.get(), pageSize);
+        lookedAt.set(page.size() < pageSize ? null : page.get(page.size() - 1));
+        List<TaskHold> suspects = page.stream().filter(this::nobodyHolds).toList();
         if (suspects.isEmpty()) {
             return 0;
         }

@@ -261,14 +261,23 @@ class FaultSuiteIT {
             hubIds.forEach(bed::start);
             List<ServeEvent> earlier = new ArrayList<>();
             Instant faultEnded;
+            Instant began = Instant.now();
             SteadyLoad load = new SteadyLoad(bed::liveUrls, bed::token, PATIENCE).start(INTERVAL);
+            Instant drained;
             try {
                 faultEnded = make.make(bed, earlier);
             } finally {
                 load.stop();
+                drained = Instant.now();
             }
             long open = Reconciliation.awaitSettled(postgres, SETTLE_WITHIN);
+            Instant settled = Instant.now();
             List<String> notes = new ArrayList<>();
+            // where the suite's time goes (it must stay under 30 minutes on 2 cores)
+            notes.add(String.format(java.util.Locale.ROOT, "the scenario took %d s: fault and load %d s, the last submissions "
+                            + "answered in %d s, open cases settled in %d s", Duration.between(began, settled).toSeconds(),
+                    Duration.between(began, faultEnded).toSeconds(), Duration.between(faultEnded, drained).toSeconds(),
+                    Duration.between(drained, settled).toSeconds()));
             if (open > 0) {
                 notes.add(open + " case(s) still open " + SETTLE_WITHIN.toMinutes() + " min after the load stopped");
             }
@@ -280,6 +289,7 @@ class FaultSuiteIT {
             System.out.printf("Fault scenario %s: submitted %d, accepted %d, completed %d, lost %d, repeated %d, duplicated %d, "
                             + "recovered in %s%n", name, result.submitted(), result.accepted(), result.completed(), result.lost(),
                     result.repeated(), result.duplicated(), result.recovery());
+            result.notes().stream().limit(12).forEach(note -> System.out.println("  " + note));
             assertThat(result.lost()).as(name + ": lost cases; " + result.notes()).isZero();
             assertThat(result.duplicated()).as(name + ": work duplicated under another key; " + result.notes()).isZero();
             assertThat(result.accepted()).as(name + ": cases accepted").isGreaterThan(0);

@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onewindow.hub.cases.CaseStore;
+import org.onewindow.hub.cases.TaskStatus;
 import org.onewindow.hub.messaging.JmsQueues;
 import org.onewindow.hub.testkit.HubClient;
 import org.onewindow.hub.testkit.HubTest;
@@ -135,6 +136,27 @@ class LostTaskMessagesTest extends HubTest {
         assertThat(done.get("timeline").findValuesAsText("type")).contains("TASK_RESENT");
         assertThat(jdbc.sql("SELECT held_by FROM case_tasks WHERE task_id = ?").param(taskId).query(String.class).single())
                 .as("this hub took it over").isNotEqualTo("r1");
+    }
+
+    @Test
+    void aLostMessageBehindALongerBacklogThanARoundLooksAtIsFoundAllTheSame() throws Exception {
+        HubClient hub = new HubClient(port);
+        // three tasks wait on the queue (their department's consumer stopped); the newest one's message is lost
+        waitingOnTheQueue(hub);
+        waitingOnTheQueue(hub);
+        String lost = waitingOnTheQueue(hub);
+        queues.take(QUEUE, List.of(lost));
+        // rounds of one task each: the oldest, still on the queue, does not hide the lost one from every round
+        int rounds = 0;
+        while (cases.findTask(lost).orElseThrow().status() == TaskStatus.QUEUED
+                && jdbc.sql("SELECT redispatches FROM case_tasks WHERE task_id = ?").param(lost).query(Integer.class).single() == 0
+                && rounds < 100) { // other tests' open tasks of this shared hub may come first
+            redispatch.round(Duration.ZERO, 1);
+            rounds++;
+        }
+        assertThat(jdbc.sql("SELECT redispatches FROM case_tasks WHERE task_id = ?").param(lost).query(Integer.class).single())
+                .as("found lost within 100 rounds of one task").isEqualTo(1);
+        await().atMost(WITHIN).until(() -> queues.browse(QUEUE, List.of(lost)).containsKey(lost));
     }
 
     /** A social-insurance task whose message waits on the queue, its consumer stopped. */
