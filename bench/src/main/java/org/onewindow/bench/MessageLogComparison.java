@@ -181,11 +181,11 @@ final class MessageLogComparison {
     }
 
     private static Map<String, Object> summary(List<Run> runs, Options options) {
-        double on = median(runs.stream().filter(Run::messageLog).mapToDouble(Run::hubCpuMsPerCase).toArray());
-        double off = median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::hubCpuMsPerCase).toArray());
-        double recordsPerCase = median(runs.stream().filter(Run::messageLog).mapToDouble(r -> r.records() / Math.max(1, r.completed())).toArray());
-        double throughputOn = median(runs.stream().filter(Run::messageLog).mapToDouble(Run::casesPerSecond).toArray());
-        double throughputOff = median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::casesPerSecond).toArray());
+        double on = Percentiles.median(runs.stream().filter(Run::messageLog).mapToDouble(Run::hubCpuMsPerCase).toArray());
+        double off = Percentiles.median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::hubCpuMsPerCase).toArray());
+        double recordsPerCase = Percentiles.median(runs.stream().filter(Run::messageLog).mapToDouble(r -> r.records() / Math.max(1, r.completed())).toArray());
+        double throughputOn = Percentiles.median(runs.stream().filter(Run::messageLog).mapToDouble(Run::casesPerSecond).toArray());
+        double throughputOff = Percentiles.median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::casesPerSecond).toArray());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("hubCpuMsPerCaseOn", round(on));
         summary.put("hubCpuMsPerCaseOff", round(off));
@@ -193,17 +193,17 @@ final class MessageLogComparison {
         double[] paired = runs.stream().filter(Run::messageLog).mapToDouble(r -> r.hubCpuMsPerCase() - runs.stream()
                 .filter(o -> !o.messageLog() && o.round() == r.round()).findFirst().map(Run::hubCpuMsPerCase).orElse(r.hubCpuMsPerCase()))
                 .toArray();
-        double cost = median(paired);
+        double cost = Percentiles.median(paired);
         summary.put("costMsPerCase", round(cost));
         summary.put("costPerRoundMs", Arrays.stream(paired).map(MessageLogComparison::round).boxed().toList());
         summary.put("costPercent", round(cost * 100 / Math.max(0.001, off)));
         summary.put("recordsPerCase", round(recordsPerCase));
         summary.put("costMicrosPerRecord", round(cost * 1000 / Math.max(0.001, recordsPerCase)));
-        double writer = median(runs.stream().filter(Run::messageLog).mapToDouble(Run::writerCpuMsPerCase).toArray());
+        double writer = Percentiles.median(runs.stream().filter(Run::messageLog).mapToDouble(Run::writerCpuMsPerCase).toArray());
         summary.put("writerCpuMsPerCase", round(writer));
         summary.put("writerCpuMicrosPerRecord", round(writer * 1000 / Math.max(0.001, recordsPerCase)));
-        double mibOn = median(runs.stream().filter(Run::messageLog).mapToDouble(Run::databaseMiB).toArray());
-        double mibOff = median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::databaseMiB).toArray());
+        double mibOn = Percentiles.median(runs.stream().filter(Run::messageLog).mapToDouble(Run::databaseMiB).toArray());
+        double mibOff = Percentiles.median(runs.stream().filter(r -> !r.messageLog()).mapToDouble(Run::databaseMiB).toArray());
         summary.put("databaseKiBPerCase", round((mibOn - mibOff) * 1024 / (options.cases() + options.warmUpCases())));
         summary.put("casesPerSecondOn", round(throughputOn));
         summary.put("casesPerSecondOff", round(throughputOff));
@@ -263,7 +263,7 @@ final class MessageLogComparison {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + ", Java " + System.getProperty("java.version")
-                + ", load average before the run " + loadAverage());
+                + ", load average before the run " + ResourceSampler.loadAverage());
         setup.put("hub", "packaged jar in its own JVM, " + HubUnderTest.HEAP + ", embedded Artemis, H2 file, fresh data folder per run");
         setup.put("load", o.clients() + " closed-loop clients per hub, " + o.cases() + " measured cases after " + o.warmUpCases()
                 + " warm-up cases; " + o.rounds() + " round(s), each with both hubs side by side under the same load at the same time");
@@ -271,23 +271,6 @@ final class MessageLogComparison {
         setup.put("message log", "the defaults of application.yaml: flush every 100 ms, a seal every 60 s or 10,000 records, "
                 + "local time-stamping authority, no bodies kept");
         return setup;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double round(double v) {

@@ -18,6 +18,16 @@ record Percentiles(long count, double p50, double p95, double p99, double max) {
                 ms(micros.getValueAtPercentile(99)), ms(micros.getMaxValue()));
     }
 
+    /** The median of the values (the mean of the middle two for an even count), 0 for none. */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     private static double ms(long micros) {
         return Math.round(micros / 100.0) / 10.0;
     }

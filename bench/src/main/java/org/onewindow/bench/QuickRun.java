@@ -444,7 +444,7 @@ final class QuickRun {
         return BenchReport.ordered(
                 "machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                         + System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", load average at start "
-                        + loadAverage(),
+                        + ResourceSampler.loadAverage(),
                 "hub", "packaged jar in its own JVM, " + HubUnderTest.HEAP + " " + System.getProperty("onewindow.bench.hub-jvm-options", "") + ", embedded Artemis, empty database at start; "
                         + "JFR from launch, execution samples only (bench execution-samples.jfc); onewindow.observability.database-counters.enabled=true",
                 "departments", "WireMock simulators in the benchmark's JVM (not the hub's), " + options.latencyMs()
@@ -456,14 +456,6 @@ final class QuickRun {
                         + options.mixClients() + " clients; the mix open loop at " + options.rate() + " cases/s; "
                         + options.seconds() + " s of submissions each, measured until the last case ended and the hub was quiet again (its data shares delivered)",
                 "commit", BenchRunner.commit());
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     // ---- targets of issue 12, with the previous full report's figures

@@ -50,6 +50,15 @@ final class ResourceSampler implements AutoCloseable {
                 Math.max(heapMax, hub.heapUsedMiB()), hub.rssMiB()[0], hub.messagesAdded() - messagesBefore);
     }
 
+    /** The machine's load average over the last minute, as a report states it before a run ("unknown" off Linux). */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     static double benchCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }

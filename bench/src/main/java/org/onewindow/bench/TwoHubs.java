@@ -144,7 +144,7 @@ final class TwoHubs {
         long started = System.nanoTime();
         Files.createDirectories(work);
         say("Working directory " + work + " (hub logs, the broker's instance, PostgreSQL's data)");
-        String loadAverage = loadAverage();
+        String loadAverage = ResourceSampler.loadAverage();
         ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-callback-balancer");
             t.setDaemon(true);
@@ -342,12 +342,12 @@ final class TwoHubs {
             for (int hubs = 1; hubs <= 2; hubs++) {
                 int h = hubs;
                 List<Point> of = points.stream().filter(p -> p.load().equals(load) && p.hubs() == h).toList();
-                f[0][h - 1] = median(of.stream().mapToDouble(Point::casesPerSecond).toArray());
-                f[1][h - 1] = median(of.stream().mapToDouble(p -> p.latency().p50()).toArray());
-                f[2][h - 1] = median(of.stream().mapToDouble(p -> p.latency().p99()).toArray());
-                f[3][h - 1] = median(of.stream().mapToDouble(TwoHubs::hubsMsPerCase).toArray());
-                f[4][h - 1] = median(of.stream().mapToDouble(p -> p.cpu().get(ALL).msPerCase()).toArray());
-                f[5][h - 1] = median(of.stream().mapToDouble(p -> p.cpu().get(MACHINE).cores()).toArray());
+                f[0][h - 1] = Percentiles.median(of.stream().mapToDouble(Point::casesPerSecond).toArray());
+                f[1][h - 1] = Percentiles.median(of.stream().mapToDouble(p -> p.latency().p50()).toArray());
+                f[2][h - 1] = Percentiles.median(of.stream().mapToDouble(p -> p.latency().p99()).toArray());
+                f[3][h - 1] = Percentiles.median(of.stream().mapToDouble(TwoHubs::hubsMsPerCase).toArray());
+                f[4][h - 1] = Percentiles.median(of.stream().mapToDouble(p -> p.cpu().get(ALL).msPerCase()).toArray());
+                f[5][h - 1] = Percentiles.median(of.stream().mapToDouble(p -> p.cpu().get(MACHINE).cores()).toArray());
             }
             comparisons.add(new Comparison(load, f[0], f[1], f[2], f[3], f[4], f[5], round2(f[0][1] / Math.max(0.001, f[0][0]))));
         }
@@ -391,23 +391,6 @@ final class TwoHubs {
         setup.put("rounds", options.rounds() + " (odd rounds: one hub first; even: two hubs first)");
         setup.put("commit", BenchRunner.commit());
         return setup;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double round1(double v) {
