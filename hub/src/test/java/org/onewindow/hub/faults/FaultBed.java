@@ -96,6 +96,7 @@ final class FaultBed implements AutoCloseable {
         quicker.put("onewindow.tasks.status-query-after", "10s");
         quicker.put("onewindow.tasks.callback-check-every", "5s");
         quicker.put("db-scheduler.polling-interval", "2s");
+        quicker.put("db-scheduler.heartbeat-interval", "2s");
         return quicker;
     }
 
