@@ -1,6 +1,7 @@
 package org.onewindow.schemas.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -42,10 +43,12 @@ public record TimeLimit(Integer amount, Unit unit, Integer extendableBy) {
     }
 
     /** Counted on the hub's working calendar (working days or hours), as every promise (承诺时限) is. */
+    @JsonIgnore
     public boolean isWorkingTime() {
         return unit == Unit.WORKING_DAYS || unit == Unit.WORKING_HOURS;
     }
 
+    @JsonIgnore
     public boolean isNone() {
         return unit == Unit.NONE;
     }
