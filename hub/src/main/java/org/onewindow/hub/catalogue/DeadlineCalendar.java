@@ -68,7 +68,8 @@ public final class DeadlineCalendar {
 
     /**
      * The fewest working days a limit of {@code days} calendar days can hold, over every day of receipt in the years the
-     * catalogue has a calendar for (the Spring Festival week makes it smallest); Monday to Friday when it has none.
+     * catalogue has a calendar for (a long holiday makes it smallest), each counted as {@link #calendarDaysDeadline}
+     * counts; Monday to Friday when it has none.
      * A promise must fit in it whenever the application arrives, so this is what a limit in calendar days counts as
      * wherever the hub compares it with working time.
      */
@@ -80,7 +81,7 @@ public final class DeadlineCalendar {
         if (years.isEmpty()) {
             int fewestInAWeek = Integer.MAX_VALUE;
             for (int start = 0; start < 7; start++) {
-                LocalDate received = LocalDate.of(2024, 1, 1).plusDays(start); // a Monday, then every weekday
+                LocalDate received = LocalDate.of(2024, 1, 1).plusDays(start); // a Monday, then each day of the week
                 int count = 0;
                 LocalDate last = received.plusDays(days);
                 while (isWeekend(last)) {
