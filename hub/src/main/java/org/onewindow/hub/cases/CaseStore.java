@@ -2,6 +2,7 @@ package org.onewindow.hub.cases;
 
 import org.onewindow.hub.access.IdentifierMask;
 import org.onewindow.schemas.cases.CaseRequest;
+import org.onewindow.schemas.catalogue.TimeLimit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -114,16 +115,22 @@ public class CaseStore {
         }
         batch.batchUpdate("""
                 INSERT INTO case_tasks (task_id, case_id, step_id, item_code, department, depends_on, status, status_reason,
-                                        department_ref, results_json, created_at, updated_at, promised_working_days, deadline_at,
-                                        warn_at, clock_stopped_at, stopped_minutes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
+                                        department_ref, results_json, created_at, updated_at, promised_working_days,
+                                        promised_working_hours, deadline_at, warn_at, clock_stopped_at, stopped_minutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tasks.stream().map(t -> new Object[]{
                 t.taskId(), t.caseId(), t.stepId(), t.itemCode(), t.department(), String.join(",", t.dependsOn()),
                 t.status().name(), t.statusReason(), t.departmentRef(), json(t.results()), utc(t.createdAt()), utc(t.updatedAt()),
-                t.clock() == null ? null : t.clock().promisedWorkingDays(), t.clock() == null ? null : utc(t.clock().deadline()),
+                promised(t, TimeLimit.Unit.WORKING_DAYS), promised(t, TimeLimit.Unit.WORKING_HOURS),
+                t.clock() == null ? null : utc(t.clock().deadline()),
                 t.clock() == null ? null : utc(t.clock().warnAt()),
                 t.clock() == null || t.clock().stoppedSince() == null ? null : utc(t.clock().stoppedSince()),
                 t.clock() == null ? 0L : t.clock().stoppedMinutes()})
                 .toList());
+    }
+
+    /** The task's promise in this unit (working days or hours: one of the two columns holds it), or null. */
+    private static Integer promised(TaskRecord task, TimeLimit.Unit unit) {
+        return task.clock() == null || task.clock().promised().unit() != unit ? null : task.clock().promised().count();
     }
 
     public Optional<TaskRecord> findTask(String taskId) {
@@ -373,7 +380,9 @@ public class CaseStore {
 
     private static TaskRecord.TaskClock clock(ResultSet rs) throws SQLException {
         Instant deadline = instant(rs, "deadline_at");
-        return deadline == null ? null : new TaskRecord.TaskClock(rs.getInt("promised_working_days"), deadline,
+        int hours = rs.getInt("promised_working_hours");
+        TimeLimit promised = rs.wasNull() ? TimeLimit.workingDays(rs.getInt("promised_working_days")) : TimeLimit.workingHours(hours);
+        return deadline == null ? null : new TaskRecord.TaskClock(promised, deadline,
                 instant(rs, "warn_at"), instant(rs, "clock_stopped_at"), rs.getLong("stopped_minutes"));
     }
 

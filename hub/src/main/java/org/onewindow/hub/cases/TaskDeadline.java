@@ -1,6 +1,7 @@
 package org.onewindow.hub.cases;
 
 import org.onewindow.hub.catalogue.WorkingCalendar;
+import org.onewindow.schemas.catalogue.TimeLimit;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -9,7 +10,9 @@ import java.util.Set;
 /**
  * How a task stands against its deadline (办理时限), as a case shows it.
  *
- * @param promisedWorkingDays     the item's promised time limit (承诺时限)
+ * @param promisedWorkingDays     the item's promised time limit (承诺时限) in whole working days: a limit in working hours
+ *                                as the working days it can reach into (rounded up)
+ * @param promisedLimit           the item's promised time limit as the catalogue states it, in working days or hours
  * @param deadline                the deadline now; while the clock stands still it moves on with the waiting time
  * @param clockStopped            true while the case waits for the applicant
  * @param stoppedWorkingMinutes   working minutes the clock has stood still so far
@@ -17,7 +20,7 @@ import java.util.Set;
  *                                left when it finished
  * @param remaining               the same in words: "1 working day 2 h 5 min left", "overdue by 3 h"
  */
-public record TaskDeadline(int promisedWorkingDays, Instant deadline, boolean clockStopped, long stoppedWorkingMinutes,
+public record TaskDeadline(int promisedWorkingDays, TimeLimit promisedLimit, Instant deadline, boolean clockStopped, long stoppedWorkingMinutes,
                            long remainingWorkingMinutes, boolean overdue, String remaining) {
 
     private static final Set<TaskStatus> FINISHED = EnumSet.of(TaskStatus.COMPLETED, TaskStatus.REJECTED, TaskStatus.CANCELLED,
@@ -34,7 +37,7 @@ public record TaskDeadline(int promisedWorkingDays, Instant deadline, boolean cl
         long standing = clock.stoppedSince() == null ? 0 : Math.max(0, calendar.workingMinutesBetween(clock.stoppedSince(), until));
         Instant deadline = standing == 0 ? clock.deadline() : calendar.plusWorkingMinutes(clock.deadline(), standing);
         long left = calendar.workingMinutesBetween(counted, clock.deadline());
-        return new TaskDeadline(clock.promisedWorkingDays(), deadline, clock.stoppedSince() != null && !FINISHED.contains(task.status()),
+        return new TaskDeadline(calendar.wholeWorkingDays(clock.promised()), clock.promised(), deadline, clock.stoppedSince() != null && !FINISHED.contains(task.status()),
                 clock.stoppedMinutes() + standing, left, left < 0, words(left, calendar.minutesPerDay()));
     }
 

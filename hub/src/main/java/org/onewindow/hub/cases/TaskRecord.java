@@ -1,5 +1,7 @@
 package org.onewindow.hub.cases;
 
+import org.onewindow.schemas.catalogue.TimeLimit;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +33,12 @@ public record TaskRecord(
     /**
      * A task's deadline (办理时限) on the working calendar.
      *
-     * @param promisedWorkingDays the item's promised time limit (承诺时限)
-     * @param deadline            the deadline now: acceptance plus the promised working days, plus every finished stop
+     * @param promised            the item's promised time limit (承诺时限), in working days or working hours
+     * @param deadline            the deadline now: acceptance plus the promised working time, plus every finished stop
      * @param warnAt              when its yellow card falls due (little of the promised time left), moved like the deadline
      * @param stoppedSince        while the case waits for the applicant: since when the clock stands still; else null
      * @param stoppedMinutes      working minutes the clock stood still in finished stops
      */
-    public record TaskClock(int promisedWorkingDays, Instant deadline, Instant warnAt, Instant stoppedSince, long stoppedMinutes) {
+    public record TaskClock(TimeLimit promised, Instant deadline, Instant warnAt, Instant stoppedSince, long stoppedMinutes) {
     }
 }

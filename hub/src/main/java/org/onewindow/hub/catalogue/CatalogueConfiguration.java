@@ -12,8 +12,8 @@ class CatalogueConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CatalogueConfiguration.class);
 
     @Bean
-    ServiceCatalogue serviceCatalogue(CatalogueProperties properties, ObjectMapper objectMapper) {
-        SourcedCatalogue loaded = new CatalogueLoader(objectMapper).load(properties.location(), properties.schema());
+    ServiceCatalogue serviceCatalogue(CatalogueProperties properties, CalendarProperties calendar, ObjectMapper objectMapper) {
+        SourcedCatalogue loaded = new CatalogueLoader(objectMapper, officeHours(calendar)).load(properties.location(), properties.schema());
         ServiceCatalogue catalogue = new ServiceCatalogue(loaded.catalogue());
         log.info("Catalogue loaded from {}: {} departments, {} items, {} bundles, {} licence types, {} sharing agreements, calendar years {}",
                 properties.location(), loaded.departments().size(), loaded.items().size(), loaded.bundles().size(),
@@ -29,7 +29,10 @@ class CatalogueConfiguration {
 
     @Bean
     WorkingCalendar workingCalendar(DeadlineCalendar days, CalendarProperties properties) {
-        return new WorkingCalendar(days, properties.officeHours().stream().map(WorkingCalendar.Session::parse).toList(),
-                properties.timeZone());
+        return new WorkingCalendar(days, officeHours(properties), properties.timeZone());
+    }
+
+    private static java.util.List<WorkingCalendar.Session> officeHours(CalendarProperties properties) {
+        return properties.officeHours().stream().map(WorkingCalendar.Session::parse).toList();
     }
 }

@@ -4,10 +4,12 @@ import org.onewindow.hub.catalogue.SourcedCatalogue.Sourced;
 import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.CalendarYear;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.LegalBasis;
 import org.onewindow.schemas.catalogue.LicenceType;
 import org.onewindow.schemas.catalogue.MaterialRequirement;
 import org.onewindow.schemas.catalogue.MaterialSource;
 import org.onewindow.schemas.catalogue.SharingAgreement;
+import org.onewindow.schemas.catalogue.TimeLimit;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,17 +19,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The rules a JSON Schema cannot state: references between entries, unique codes, acyclic bundles, sane calendars. */
+/**
+ * The rules a JSON Schema cannot state: references between entries, unique codes, acyclic bundles, sane calendars,
+ * and promises (承诺时限) within the legal time limits (法定时限), compared in working minutes on the catalogue's calendar
+ * and the hall's office hours.
+ */
 final class CatalogueConsistency {
 
     private final SourcedCatalogue catalogue;
+    private final long minutesPerDay;
+    private final DeadlineCalendar days;
     private final List<String> faults = new ArrayList<>();
 
-    CatalogueConsistency(SourcedCatalogue catalogue) {
+    /** @param minutesPerDay the working minutes of one working day (the hall's office hours) */
+    CatalogueConsistency(SourcedCatalogue catalogue, long minutesPerDay) {
         this.catalogue = catalogue;
+        this.minutesPerDay = minutesPerDay;
+        // years with a holiday that ends before it starts are reported below, not counted on
+        this.days = new DeadlineCalendar(catalogue.calendar().stream().map(Sourced::value)
+                .filter(year -> year.holidays().stream().noneMatch(h -> h.from().isAfter(h.to()))).toList());
     }
 
     List<String> faults() {
@@ -60,16 +74,7 @@ final class CatalogueConsistency {
         if (!departments.contains(item.department())) {
             fault(sourced, "department", "unknown department '" + item.department() + "'");
         }
-        if (item.promisedLimitDays() > item.legalLimitDays()) {
-            fault(sourced, "promisedLimitDays", "promises " + item.promisedLimitDays()
-                    + " working days, more than the legal limit of " + item.legalLimitDays());
-        }
-        if (item.handling() == Item.Handling.IMMEDIATE && item.promisedLimitDays() != 0) {
-            fault(sourced, "promisedLimitDays", "an immediate item (即办件) promises 0 days");
-        }
-        if (item.handling() == Item.Handling.PROMISED && item.promisedLimitDays() == 0) {
-            fault(sourced, "promisedLimitDays", "a promised item (承诺件) needs at least 1 working day");
-        }
+        checkTimeLimits(sourced);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < item.materials().size(); i++) {
             MaterialRequirement material = item.materials().get(i);
@@ -93,6 +98,35 @@ final class CatalogueConsistency {
             if (!licenceTypes.contains(item.issues().get(i))) {
                 fault(sourced, "issues[" + i + "]", "unknown licence type '" + item.issues().get(i) + "'");
             }
+        }
+    }
+
+    /**
+     * The promise fits the legal limit, compared in working minutes (a working day is one day's office hours, a limit in
+     * calendar days the fewest working days it can hold); an item no law gives a limit says why in its basis.
+     */
+    private void checkTimeLimits(Sourced<Item> sourced) {
+        Item item = sourced.value();
+        TimeLimit legal = item.legalLimit();
+        TimeLimit promised = item.promisedLimit();
+        LegalBasis basis = item.legalBasis();
+        if (legal.isNone() && (basis.note() == null || basis.note().isBlank())) {
+            fault(sourced, "legalBasis.note", "the legal limit is none: say here that no law or regulation sets a handling "
+                    + "limit for the item, and what the regulation cited does set");
+        }
+        if (item.handling() == Item.Handling.IMMEDIATE && promised.count() != 0) {
+            fault(sourced, "promisedLimit", "an immediate item (即办件) promises 0 working days, not " + promised);
+        }
+        if (item.handling() == Item.Handling.PROMISED && promised.count() == 0) {
+            fault(sourced, "promisedLimit", "a promised item (承诺件) needs a limit above 0");
+        }
+        OptionalLong legalMinutes = WorkingCalendar.limitMinutes(legal, days, minutesPerDay);
+        long promisedMinutes = WorkingCalendar.limitMinutes(promised, days, minutesPerDay).orElse(0);
+        if (legalMinutes.isPresent() && promisedMinutes > legalMinutes.getAsLong()) {
+            fault(sourced, "promisedLimit", "promises " + promised + ", more than the legal limit of " + legal
+                    + " (" + promisedMinutes + " against " + legalMinutes.getAsLong() + " working minutes, a working day being "
+                    + minutesPerDay + (legal.unit() == TimeLimit.Unit.DAYS ? ", and " + legal.count() + " calendar days at least "
+                    + days.fewestWorkingDays(legal.count()) + " working days" : "") + ")");
         }
     }
 

@@ -25,11 +25,14 @@ import java.util.List;
 final class CatalogueLoader {
 
     private final ObjectMapper objectMapper;
+    private final long minutesPerDay;
     private final YAMLMapper yaml = new YAMLMapper();
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-    CatalogueLoader(ObjectMapper objectMapper) {
+    /** @param officeHours the hall's office hours: a limit in working hours is compared with one in days through them */
+    CatalogueLoader(ObjectMapper objectMapper, List<WorkingCalendar.Session> officeHours) {
         this.objectMapper = objectMapper;
+        this.minutesPerDay = WorkingCalendar.minutesPerDay(officeHours);
     }
 
     SourcedCatalogue load(String location, String schemaLocation) {
@@ -68,16 +71,22 @@ final class CatalogueLoader {
         if (!faults.isEmpty()) {
             throw new CatalogueException(faults);
         }
-        List<String> consistency = new CatalogueConsistency(catalogue).faults();
+        List<String> consistency = new CatalogueConsistency(catalogue, minutesPerDay).faults();
         if (!consistency.isEmpty()) {
             throw new CatalogueException(consistency);
         }
         return catalogue;
     }
 
-    /** "items.yaml: items[2] (SI-CARD), field materials[0].source: does not have a value in the enumeration ..." */
+    /**
+     * "items.yaml: items[2] (SI-CARD), field materials[0].source: does not have a value in the enumeration ...";
+     * a missing property is named as the field ("items[2] (SI-CARD), field legalBasis: required property ...").
+     */
     private static String describe(String file, JsonNode tree, ValidationMessage message) {
         String location = message.getInstanceLocation().toString(); // $.items[2].materials[0].source
+        if ("required".equals(message.getType()) && message.getProperty() != null) {
+            location = location + "." + message.getProperty();
+        }
         String path = location.startsWith("$.") ? location.substring(2) : location.equals("$") ? "" : location;
         String problem = message.getError() != null ? message.getError() : message.getMessage();
         int entryEnd = path.indexOf(']');

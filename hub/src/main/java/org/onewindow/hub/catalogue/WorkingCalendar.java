@@ -1,5 +1,7 @@
 package org.onewindow.hub.catalogue;
 
+import org.onewindow.schemas.catalogue.TimeLimit;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Working time (工作时间) on the catalogue's calendar: the working days of {@link DeadlineCalendar} (holidays and 调休
@@ -60,7 +63,12 @@ public final class WorkingCalendar {
         this.days = days;
         this.sessions = List.copyOf(sessions);
         this.zone = zone;
-        this.minutesPerDay = sessions.stream().mapToLong(Session::minutes).sum();
+        this.minutesPerDay = minutesPerDay(sessions);
+    }
+
+    /** The working minutes of a day with these office hours. */
+    public static long minutesPerDay(List<Session> sessions) {
+        return sessions.stream().mapToLong(Session::minutes).sum();
     }
 
     public ZoneId zone() {
@@ -91,6 +99,50 @@ public final class WorkingCalendar {
             day = day.plusDays(1);
         }
         return closing(day);
+    }
+
+    /**
+     * The end of a promised time limit (承诺时限) counted from {@code accepted}: in working days as
+     * {@link #deadline(Instant, int)}; in working hours, that much office time later.
+     */
+    public Instant deadline(Instant accepted, TimeLimit promised) {
+        return switch (promised.unit()) {
+            case WORKING_DAYS -> deadline(accepted, promised.count());
+            case WORKING_HOURS -> plusWorkingMinutes(accepted, promised.count() * 60L);
+            default -> throw new IllegalArgumentException("a promise is working time, not " + promised);
+        };
+    }
+
+    /**
+     * A catalogue time limit in working minutes, where the hub compares limits or sets them against handling time (the
+     * statistics' 法定提速率 and 承诺压缩比, the start-up check that a promise fits the legal limit): a working day is one day's
+     * office hours, a limit in calendar days counts as the fewest working days it can hold on the calendar; empty when
+     * no law sets a limit.
+     */
+    public OptionalLong limitMinutes(TimeLimit limit) {
+        return limitMinutes(limit, days, minutesPerDay);
+    }
+
+    static OptionalLong limitMinutes(TimeLimit limit, DeadlineCalendar days, long minutesPerDay) {
+        return switch (limit.unit()) {
+            case WORKING_DAYS -> OptionalLong.of(limit.count() * minutesPerDay);
+            case WORKING_HOURS -> OptionalLong.of(limit.count() * 60L);
+            case DAYS -> OptionalLong.of(days.fewestWorkingDays(limit.count()) * minutesPerDay);
+            case NONE -> OptionalLong.empty();
+        };
+    }
+
+    /**
+     * A limit in whole working days, for readers that know only days (the catalogue's and a task's older
+     * {@code ...LimitDays} fields): a limit in working hours as the working days it can reach into (rounded up), one
+     * in calendar days as the fewest working days it holds; null when no law sets one.
+     */
+    public Integer wholeWorkingDays(TimeLimit limit) {
+        if (limit.unit() == TimeLimit.Unit.WORKING_DAYS) {
+            return limit.count();
+        }
+        OptionalLong minutes = limitMinutes(limit);
+        return minutes.isEmpty() ? null : (int) ((minutes.getAsLong() + minutesPerDay - 1) / minutesPerDay);
     }
 
     /** The moment a waiting limit that began at {@code from} runs out. */

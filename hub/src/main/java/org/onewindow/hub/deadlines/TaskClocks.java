@@ -5,14 +5,15 @@ import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.TimeLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
 /**
- * Each task's clock on the working calendar: it starts at the case's acceptance with the item's promised working days
- * (承诺时限), stands still while the case waits for the applicant, and on restarting moves the deadline on by exactly the
+ * Each task's clock on the working calendar: it starts at the case's acceptance with the item's promised working days or
+ * hours (承诺时限), stands still while the case waits for the applicant, and on restarting moves the deadline on by exactly the
  * working time it stood still (补正、补齐材料的时间不计入办理时限).
  */
 @Component
@@ -33,12 +34,12 @@ public class TaskClocks {
 
     /** The clock of a task of {@code itemCode} in a case accepted at {@code acceptedAt}. */
     public TaskRecord.TaskClock start(String itemCode, Instant acceptedAt) {
-        int days = catalogue.item(itemCode).map(Item::promisedLimitDays).orElse(0);
-        Instant deadline = calendar.deadline(acceptedAt, days);
+        TimeLimit promised = catalogue.item(itemCode).map(Item::promisedLimit).orElse(TimeLimit.workingDays(0));
+        Instant deadline = calendar.deadline(acceptedAt, promised);
         long promisedMinutes = Math.max(0, calendar.workingMinutesBetween(acceptedAt, deadline));
         // the yellow card (黄牌) falls due when less than yellow-share of the promised working time is left
         Instant warnAt = calendar.minusWorkingMinutes(deadline, Math.round(promisedMinutes * yellowShare));
-        return new TaskRecord.TaskClock(days, deadline, warnAt.isBefore(acceptedAt) ? acceptedAt : warnAt, null, 0);
+        return new TaskRecord.TaskClock(promised, deadline, warnAt.isBefore(acceptedAt) ? acceptedAt : warnAt, null, 0);
     }
 
     void stop(String taskId, Instant at) {

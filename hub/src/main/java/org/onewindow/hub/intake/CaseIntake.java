@@ -3,7 +3,7 @@ package org.onewindow.hub.intake;
 import org.onewindow.hub.caselog.CaseLogContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.onewindow.hub.catalogue.DeadlineCalendar;
+import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.cases.CaseCounts;
 import org.onewindow.hub.cases.CaseEventType;
@@ -16,6 +16,7 @@ import org.onewindow.hub.tasks.PlannedTask;
 import org.onewindow.schemas.cases.CaseRequest;
 import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.TimeLimit;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ class CaseIntake {
     private final OneTimeNotices notices;
     private final NoticeStore noticeStore;
     private final ServiceCatalogue catalogue;
-    private final DeadlineCalendar calendar;
+    private final WorkingCalendar calendar;
     private final CaseNumbers numbers;
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -59,7 +60,7 @@ class CaseIntake {
     private final CaseCounts counts;
 
     CaseIntake(CaseStore store, CaseAcceptance acceptance, MaterialResolver resolver, OneTimeNotices notices, NoticeStore noticeStore,
-               ServiceCatalogue catalogue, DeadlineCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
+               ServiceCatalogue catalogue, WorkingCalendar calendar, CaseNumbers numbers, JdbcClient jdbc, ObjectMapper objectMapper,
                Clock clock, IntakeProperties properties, GroupCommit groupCommit, CaseCounts counts) {
         this.counts = counts;
         this.store = store;
@@ -161,12 +162,18 @@ class CaseIntake {
         return notice;
     }
 
-    /** The promised day (承诺时限) of the item, or of the bundle as a whole, in working days from today. */
+    /**
+     * The promised day (承诺时限) of the item, or of the bundle as a whole: in working days from today, or, for a promise in
+     * working hours, the day those office hours run out.
+     */
     private LocalDate promisedBy(CaseRequest request, Instant now) {
-        int days = request.itemCode() != null
-                ? catalogue.item(request.itemCode()).map(Item::promisedLimitDays).orElse(0)
-                : catalogue.bundle(request.bundleCode()).map(Bundle::promisedLimitDays).orElse(0);
-        return calendar.deadline(LocalDate.ofInstant(now, properties.timeZone()), days);
+        TimeLimit promised = (request.itemCode() != null
+                ? catalogue.item(request.itemCode()).map(Item::promisedLimit)
+                : catalogue.bundle(request.bundleCode()).map(Bundle::promisedLimit)).orElse(TimeLimit.workingDays(0));
+        if (promised.unit() == TimeLimit.Unit.WORKING_HOURS) {
+            return calendar.localDate(calendar.deadline(now, promised));
+        }
+        return calendar.days().deadline(LocalDate.ofInstant(now, properties.timeZone()), promised.count());
     }
 
     private String json(CaseRequest request) {

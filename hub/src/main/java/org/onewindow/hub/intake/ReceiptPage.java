@@ -9,6 +9,7 @@ import org.onewindow.hub.cases.PrintedPage;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.schemas.catalogue.Department;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.TimeLimit;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -55,12 +56,13 @@ class ReceiptPage {
         for (TaskRecord task : tasks) {
             Item item = catalogue.item(task.itemCode()).orElse(null);
             String department = catalogue.department(task.department()).map(Department::nameZh).orElse(task.department());
-            int days = task.clock() != null ? task.clock().promisedWorkingDays() : item == null ? 0 : item.promisedLimitDays();
-            Instant by = task.clock() != null ? task.clock().deadline() : calendar.deadline(acceptedAt, days);
+            TimeLimit promised = task.clock() != null ? task.clock().promised()
+                    : item == null ? TimeLimit.workingDays(0) : item.promisedLimit();
+            Instant by = task.clock() != null ? task.clock().deadline() : calendar.deadline(acceptedAt, promised);
             html.append("<tr data-item=\"").append(esc(task.itemCode())).append("\"><td>")
                     .append(esc(item == null ? task.itemCode() : item.nameZh() + " " + item.name())).append("</td><td>")
                     .append(esc(department)).append("</td><td>")
-                    .append(days == 0 ? "即办 immediate" : days + " 个工作日 working days").append("</td><td data-promised-by=\"")
+                    .append(promisedText(promised)).append("</td><td data-promised-by=\"")
                     .append(calendar.localDate(by)).append("\">").append(esc(DAY.format(calendar.localDate(by))))
                     .append("</td></tr>\n");
         }
@@ -83,4 +85,11 @@ class ReceiptPage {
         return html.toString();
     }
 
+    /** "即办 immediate", "3 个工作日 working days", "2 个工作小时 working hours" */
+    private static String promisedText(TimeLimit promised) {
+        if (promised.unit() == TimeLimit.Unit.WORKING_DAYS && promised.count() == 0) {
+            return "即办 immediate";
+        }
+        return promised.count() + " " + promised.unit().nameZh() + " " + promised.unit().englishName(promised.count());
+    }
 }

@@ -4,6 +4,7 @@ import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.schemas.catalogue.Department;
 import org.onewindow.schemas.catalogue.Item;
+import org.onewindow.schemas.catalogue.TimeLimit;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -15,12 +16,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The figures of a range, per period and department or item, computed from the stored facts ({@link StatisticsStore})
  * on the catalogue's working calendar (DESIGN.md rule 7). The definitions are the README's "Statistics (统计)" table.
+ * Legal and promised limits are compared with handling time in working minutes ({@link WorkingCalendar#limitMinutes}):
+ * a working day is one day's office hours, a working hour 60 minutes, a limit in calendar days the fewest working days
+ * it can hold; an item no law gives a limit (or a limit of the same day, 当日) is left out of both figures.
  */
 @Component
 class Figures {
@@ -45,7 +50,7 @@ class Figures {
         long handlingMinutes;
         long legalTasks;
         long legalHandlingMinutes;
-        long legalDays;
+        long legalMinutes;
         BigDecimal compressionSum = BigDecimal.ZERO;
         long compressionTasks;
         long yellow;
@@ -146,8 +151,8 @@ class Figures {
     private void complete(Tally t, StatisticsStore.Completed task) {
         t.completed++;
         Instant deadline = task.deadlineAt() != null ? task.deadlineAt() : calendar.plusWorkingMinutes(calendar.deadline(task.acceptedAt(),
-                task.promisedWorkingDays() != null ? task.promisedWorkingDays()
-                        : catalogue.item(task.itemCode()).map(Item::promisedLimitDays).orElse(0)), task.stoppedMinutes());
+                task.promisedWorkingDays() != null ? TimeLimit.workingDays(task.promisedWorkingDays())
+                        : catalogue.item(task.itemCode()).map(Item::promisedLimit).orElse(TimeLimit.workingDays(0))), task.stoppedMinutes());
         if (task.finishedAt().isAfter(deadline)) {
             t.overdue++;
         } else if (day(task.finishedAt()).isBefore(day(deadline))) {
@@ -158,10 +163,11 @@ class Figures {
         long minutes = Math.max(0, calendar.workingMinutesBetween(task.acceptedAt(), task.finishedAt()) - task.stoppedMinutes());
         t.handlingMinutes += minutes;
         Item item = catalogue.item(task.itemCode()).orElse(null);
-        if (item != null && item.legalLimitDays() > 0) {
+        long legal = item == null ? 0 : legalMinutes(item);
+        if (legal > 0) {
             t.legalTasks++;
             t.legalHandlingMinutes += minutes;
-            t.legalDays += item.legalLimitDays();
+            t.legalMinutes += legal;
             t.compressionSum = t.compressionSum.add(compression(item));
             t.compressionTasks++;
         }
@@ -171,10 +177,16 @@ class Figures {
         }
     }
 
-    /** 承诺压缩比 of an item: 1 − promised ÷ legal time limit, unrounded. */
-    private static BigDecimal compression(Item item) {
-        return BigDecimal.ONE.subtract(BigDecimal.valueOf(item.promisedLimitDays())
-                .divide(BigDecimal.valueOf(item.legalLimitDays()), 12, RoundingMode.HALF_UP));
+    /** The item's legal limit in working minutes; 0 when no law sets one, or it is the same day (当日). */
+    private long legalMinutes(Item item) {
+        OptionalLong legal = calendar.limitMinutes(item.legalLimit());
+        return legal.orElse(0);
+    }
+
+    /** 承诺压缩比 of an item with a legal limit: 1 − promised ÷ legal time limit (both in working minutes), unrounded. */
+    private BigDecimal compression(Item item) {
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(calendar.limitMinutes(item.promisedLimit()).orElse(0))
+                .divide(BigDecimal.valueOf(legalMinutes(item)), 12, RoundingMode.HALF_UP));
     }
 
     private StatsRow row(Periods.Slot slot, Grouping grouping, String code, Tally t) {
@@ -188,7 +200,7 @@ class Figures {
             itemCode = code;
             itemName = item == null ? null : item.nameZh();
             department = item == null ? null : item.department();
-            compression = item == null || item.legalLimitDays() <= 0 ? null : compression(item).setScale(4, RoundingMode.HALF_UP);
+            compression = item == null || legalMinutes(item) <= 0 ? null : compression(item).setScale(4, RoundingMode.HALF_UP);
         } else {
             department = code;
             compression = t.compressionTasks == 0 ? null
@@ -198,9 +210,9 @@ class Figures {
         long perDay = calendar.minutesPerDay();
         BigDecimal avgDays = t.completed == 0 ? null
                 : BigDecimal.valueOf(t.handlingMinutes).divide(BigDecimal.valueOf(t.completed * perDay), 2, RoundingMode.HALF_UP);
-        // 1 − (ΣH ÷ n ÷ minutes a day) ÷ (ΣL ÷ n) = (ΣL × minutes a day − ΣH) ÷ (ΣL × minutes a day)
+        // 1 − (ΣH ÷ n) ÷ (ΣL ÷ n) = (ΣL − ΣH) ÷ ΣL, both in working minutes (a legal limit of n working days is n × minutes a day)
         BigDecimal speedUp = t.legalTasks == 0 ? null
-                : ratio(t.legalDays * perDay - t.legalHandlingMinutes, t.legalDays * perDay);
+                : ratio(t.legalMinutes - t.legalHandlingMinutes, t.legalMinutes);
         return new StatsRow(slot.label(), slot.from(), slot.to(), department, departmentName, itemCode, itemName,
                 t.accepted, t.completed, t.early, t.onTime, t.overdue, ratio(t.early + t.onTime, t.completed),
                 avgDays, speedUp, compression, t.yellow, t.red,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.onewindow.hub.testkit.Databases;
+import org.onewindow.schemas.catalogue.TimeLimit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +32,8 @@ class CaseStoreDatabaseTest {
         CaseStore store = new CaseStore(JdbcClient.create(dataSource), new org.springframework.jdbc.core.JdbcTemplate(dataSource), new ObjectMapper());
         store.insertCase(caseRecord("OW20261123-AAAAAAAAAA"));
         store.insertTasks(List.of(task("OW20261123-AAAAAAAAAA-01", "step-a", List.of(), TaskStatus.QUEUED)));
-        store.insertTasks(List.of(task("OW20261123-AAAAAAAAAA-02", "step-b", List.of("step-a"), TaskStatus.WAITING)));
+        store.insertTasks(List.of(task("OW20261123-AAAAAAAAAA-02", "step-b", List.of("step-a"), TaskStatus.WAITING,
+                TimeLimit.workingHours(2))));
         store.addEvent("OW20261123-AAAAAAAAAA", null, CaseEventType.CASE_ACCEPTED, "accepted", NOW);
         store.addEvent("OW20261123-AAAAAAAAAA", "OW20261123-AAAAAAAAAA-01", CaseEventType.TASK_QUEUED, "queued 排队", NOW.plusMillis(1));
 
@@ -42,6 +44,9 @@ class CaseStoreDatabaseTest {
         assertThat(read.status()).isEqualTo(CaseStatus.ACCEPTED);
         assertThat(store.tasks("OW20261123-AAAAAAAAAA")).extracting(TaskRecord::stepId).containsExactly("step-a", "step-b");
         assertThat(store.tasks("OW20261123-AAAAAAAAAA").get(1).dependsOn()).containsExactly("step-a");
+        // a promise in working days or in working hours (V16) reads back as it was written
+        assertThat(store.tasks("OW20261123-AAAAAAAAAA")).extracting(t -> t.clock().promised())
+                .containsExactly(TimeLimit.workingDays(3), TimeLimit.workingHours(2));
         assertThat(store.events("OW20261123-AAAAAAAAAA")).extracting(CaseEvent::type)
                 .containsExactly(CaseEventType.CASE_ACCEPTED, CaseEventType.TASK_QUEUED);
         assertThat(store.events("OW20261123-AAAAAAAAAA").get(1).detail()).isEqualTo("queued 排队");
@@ -89,8 +94,12 @@ class CaseStoreDatabaseTest {
     }
 
     private static TaskRecord task(String taskId, String step, List<String> dependsOn, TaskStatus status) {
+        return task(taskId, step, dependsOn, status, TimeLimit.workingDays(3));
+    }
+
+    private static TaskRecord task(String taskId, String step, List<String> dependsOn, TaskStatus status, TimeLimit promised) {
         return new TaskRecord(taskId, taskId.substring(0, 21), step, "SI-PERSON-ENROLMENT", "social-insurance", dependsOn,
-                status, null, null, Map.of(), NOW, NOW, new TaskRecord.TaskClock(3, NOW.plus(java.time.Duration.ofDays(5)),
+                status, null, null, Map.of(), NOW, NOW, new TaskRecord.TaskClock(promised, NOW.plus(java.time.Duration.ofDays(5)),
                 NOW.plus(java.time.Duration.ofDays(4)), null, 0));
     }
 }

@@ -3,11 +3,13 @@ package org.onewindow.hub.catalogue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
+import org.onewindow.schemas.catalogue.TimeLimit;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +20,7 @@ class WorkingCalendarTest {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final WorkingCalendar calendar = new WorkingCalendar(
-            new DeadlineCalendar(new CatalogueLoader(new ObjectMapper().registerModule(new JavaTimeModule()))
+            new DeadlineCalendar(new CatalogueLoader(new ObjectMapper().registerModule(new JavaTimeModule()), CatalogueLoaderTest.OFFICE_HOURS)
                     .load("classpath*:seeds/catalogue/*.yaml", "classpath:contracts/catalogue.schema.json").catalogue().calendar()),
             List.of(WorkingCalendar.Session.parse("09:00-12:00"), WorkingCalendar.Session.parse("13:30-17:30")), BEIJING);
 
@@ -86,5 +88,29 @@ class WorkingCalendarTest {
         assertThat(calendar.plus(at("2026-10-03T10:00:00"), WorkingDuration.parse("2m"))).isEqualTo(at("2026-10-03T10:02:00"));
         assertThatThrownBy(() -> WorkingDuration.parse("two days")).hasMessageContaining("working days");
         assertThatThrownBy(() -> WorkingCalendar.Session.parse("12:00-09:00")).hasMessageContaining("end before");
+    }
+
+    @Test
+    void aPromiseOfTwoWorkingHoursFromLateAfternoonEndsTheNextWorkingMorning() {
+        // accepted Wednesday 30 September 16:30: one hour to closing, then the National Day holiday, then Thursday
+        // 8 October 09:00 + 1 h; promised in working days it is the closing time of the n-th working day as before
+        assertThat(calendar.deadline(at("2026-09-30T16:30:00"), TimeLimit.workingHours(2))).isEqualTo(at("2026-10-08T10:00:00"));
+        assertThat(calendar.deadline(at("2026-09-30T10:00:00"), TimeLimit.workingHours(2))).isEqualTo(at("2026-09-30T12:00:00"));
+        assertThat(calendar.deadline(at("2026-09-30T10:15:00"), TimeLimit.workingDays(3))).isEqualTo(at("2026-10-10T17:30:00"));
+    }
+
+    @Test
+    void limitsAreComparedInWorkingMinutesAndShownInWholeDaysToOlderReaders() {
+        assertThat(calendar.limitMinutes(TimeLimit.workingDays(3))).isEqualTo(OptionalLong.of(3 * 420));
+        assertThat(calendar.limitMinutes(TimeLimit.workingHours(2))).isEqualTo(OptionalLong.of(120));
+        // 15 calendar days hold at fewest 5 working days on the 2026 calendar (DeadlineCalendarTest)
+        assertThat(calendar.limitMinutes(new TimeLimit(15, TimeLimit.Unit.DAYS, null))).isEqualTo(OptionalLong.of(5 * 420));
+        assertThat(calendar.limitMinutes(TimeLimit.none())).isEmpty();
+        // 2 working hours reach into at most 1 working day, 8 into 2 (a day is 7 office hours)
+        assertThat(calendar.wholeWorkingDays(TimeLimit.workingHours(2))).isEqualTo(1);
+        assertThat(calendar.wholeWorkingDays(TimeLimit.workingHours(8))).isEqualTo(2);
+        assertThat(calendar.wholeWorkingDays(TimeLimit.workingDays(0))).isZero();
+        assertThat(calendar.wholeWorkingDays(new TimeLimit(15, TimeLimit.Unit.DAYS, null))).isEqualTo(5);
+        assertThat(calendar.wholeWorkingDays(TimeLimit.none())).isNull();
     }
 }

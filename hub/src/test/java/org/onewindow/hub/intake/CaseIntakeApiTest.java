@@ -168,6 +168,30 @@ class CaseIntakeApiTest extends HubTest {
         assertThat(items.size()).isGreaterThanOrEqualTo(12);
         assertThat(bundles.findValuesAsText("code")).contains("OPEN-RESTAURANT", "TRANSFER-SECOND-HAND-FLAT", "BIRTH-OF-A-CHILD");
         assertThat(items.findValuesAsText("nameZh")).contains("职工参保登记");
+        // each item with its legal basis and limits as the regulation states them, and the older whole-day fields
+        JsonNode company = find(items, "MR-COMPANY-ESTABLISHMENT");
+        assertThat(company.at("/legalLimit/amount").asInt()).isEqualTo(3);
+        assertThat(company.at("/legalLimit/unit").asText()).isEqualTo("working-days");
+        assertThat(company.at("/legalLimit/extendableBy").asInt()).isEqualTo(3);
+        assertThat(company.at("/legalBasis/document").asText()).isEqualTo("国务院令第746号");
+        assertThat(company.at("/legalBasis/effective").asText()).isEqualTo("2022-03-01");
+        assertThat(company.get("legalLimitDays").asInt()).isEqualTo(3);
+        assertThat(company.get("promisedLimitDays").asInt()).isEqualTo(1);
+        JsonNode birth = find(items, "PS-BIRTH-REGISTRATION");
+        assertThat(birth.at("/legalLimit/unit").asText()).isEqualTo("none");
+        assertThat(birth.has("legalLimitDays")).as("no law sets a limit: no legalLimitDays").isFalse();
+        JsonNode flat = find(bundles, "TRANSFER-SECOND-HAND-FLAT");
+        assertThat(flat.at("/promisedLimit/amount").asInt()).isEqualTo(3);
+        assertThat(flat.get("promisedLimitDays").asInt()).isEqualTo(3);
+    }
+
+    private static JsonNode find(JsonNode entries, String code) {
+        for (JsonNode entry : entries) {
+            if (entry.get("code").asText().equals(code)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no entry " + code + " in " + entries);
     }
 
     /** Sends a request the hub must refuse, and checks the problem document and that nothing was stored. */

@@ -79,12 +79,12 @@ class StatisticsFiguresTest extends HubTest {
      * <li>real-estate: accepted C1, C2, C4 = 3; completed C8 (early, 570 min): avg 570/420 = 1.357 → 1.36; 法定提速率
      *     1 − 570/(30 × 420) = 0.954762 → 0.9548; 承诺压缩比 1 − 3/30 = 0.9; materials C1 3/4 + C2 2/4 + C4 2/4 = 7/12 =
      *     0.5833; evaluations E5 (4): satisfied 1/1; no bad one: rectified null; 主动评价率 C8 rated (E5) = 1/1; no cards.</li>
-     * <li>tax: accepted C4 = 1; completed C4 (overdue, 240): on-time rate 0, avg 240/420 = 0.5714 → 0.57; 提速率
-     *     1 − 240/2100 = 0.8857; 压缩比 1 − 0/5 = 1; red card 1; materials 2/4 = 0.5; evaluations 0 (E3 is in week 19);
-     *     主动评价率 C4 rated actively (E3) = 1/1.</li>
-     * <li>social-insurance: accepted C5, C7 = 2; completed C5 (early, 120): avg 0.2857 → 0.29; 提速率
-     *     1 − 120/6300 = 0.9810; 压缩比 1 − 1/15 = 0.9333; materials C5 2/3 + C7 1/3 = 3/6 = 0.5; E4 (level 2): satisfied
-     *     0/1, bad 1, its ticket answered late: rectified 0/1; 主动评价率 1/1.</li>
+     * <li>tax: accepted C4 = 1; completed C4 (overdue, 240): on-time rate 0, avg 240/420 = 0.5714 → 0.57; no 提速率 and
+     *     no 压缩比: the Deed Tax Law sets the office no handling limit (TAX-DEED-TAX's legal limit is none); red card 1;
+     *     materials 2/4 = 0.5; evaluations 0 (E3 is in week 19); 主动评价率 C4 rated actively (E3) = 1/1.</li>
+     * <li>social-insurance: accepted C5, C7 = 2; completed C5 (early, 120): avg 0.2857 → 0.29; 提速率 (legal limit 10
+     *     working days, 社会保险经办条例 art. 6) 1 − 120/4200 = 0.971429 → 0.9714; 压缩比 1 − 1/10 = 0.9; materials C5 2/3 +
+     *     C7 1/3 = 3/6 = 0.5; E4 (level 2): satisfied 0/1, bad 1, its ticket answered late: rectified 0/1; 主动评价率 1/1.</li>
      * </ul>
      * Week 19 (4 – 10 May):
      * <ul>
@@ -122,14 +122,15 @@ class StatisticsFiguresTest extends HubTest {
         JsonNode tax18 = row(rows, "2026-W18", "tax");
         assertCounts(tax18, Map.of("accepted", 1, "completed", 1, "early", 0, "onTime", 0, "overdue", 1, "redCards", 1,
                 "materials", 4, "exemptMaterials", 2, "evaluations", 0, "completedCases", 1));
-        assertDecimals(tax18, Map.of("onTimeRate", "0.0", "avgHandlingDays", "0.57", "legalSpeedUp", "0.8857", "promiseCompression", "1.0",
-                "exemptionRatio", "0.5", "activeRate", "1.0"));
+        assertDecimals(tax18, Map.of("onTimeRate", "0.0", "avgHandlingDays", "0.57", "exemptionRatio", "0.5", "activeRate", "1.0"));
         assertThat(tax18.get("satisfactionRate").isNull()).isTrue();
+        assertThat(tax18.get("legalSpeedUp").isNull()).isTrue();
+        assertThat(tax18.get("promiseCompression").isNull()).isTrue();
 
         JsonNode si18 = row(rows, "2026-W18", "social-insurance");
         assertCounts(si18, Map.of("accepted", 2, "completed", 1, "early", 1, "materials", 6, "exemptMaterials", 3, "evaluations", 1,
                 "satisfied", 0, "badEvaluations", 1, "badRectified", 0));
-        assertDecimals(si18, Map.of("avgHandlingDays", "0.29", "legalSpeedUp", "0.981", "promiseCompression", "0.9333",
+        assertDecimals(si18, Map.of("avgHandlingDays", "0.29", "legalSpeedUp", "0.9714", "promiseCompression", "0.9",
                 "exemptionRatio", "0.5", "satisfactionRate", "0.0", "rectifiedRate", "0.0", "activeRate", "1.0"));
 
         JsonNode re19 = row(rows, "2026-W19", "real-estate");
@@ -172,8 +173,8 @@ class StatisticsFiguresTest extends HubTest {
                 + "差评数 badEvaluations,差评有效处置数 badRectified,差评有效处置率(%) rectifiedRate(%)");
         // rows by period, then department code: real-estate, social-insurance, tax
         assertThat(lines[1]).isEqualTo("2026-W18,2026-04-27,2026-05-03,real-estate,不动产登记中心,3,1,1,0,0,100.0,1.36,95.5,90.0,0,0,12,7,58.3,1,1,1,100.0,1,100.0,0,0,");
-        assertThat(lines[2]).isEqualTo("2026-W18,2026-04-27,2026-05-03,social-insurance,人力资源和社会保障局（社保）,2,1,1,0,0,100.0,0.29,98.1,93.3,0,0,6,3,50.0,1,1,1,100.0,0,0.0,1,0,0.0");
-        assertThat(lines[3]).isEqualTo("2026-W18,2026-04-27,2026-05-03,tax,县税务局,1,1,0,0,1,0.0,0.57,88.6,100.0,0,1,4,2,50.0,0,1,1,100.0,0,,0,0,");
+        assertThat(lines[2]).isEqualTo("2026-W18,2026-04-27,2026-05-03,social-insurance,人力资源和社会保障局（社保）,2,1,1,0,0,100.0,0.29,97.1,90.0,0,0,6,3,50.0,1,1,1,100.0,0,0.0,1,0,0.0");
+        assertThat(lines[3]).isEqualTo("2026-W18,2026-04-27,2026-05-03,tax,县税务局,1,1,0,0,1,0.0,0.57,,,0,1,4,2,50.0,0,1,1,100.0,0,,0,0,");
         assertThat(lines[4]).isEqualTo("2026-W19,2026-05-04,2026-05-10,real-estate,不动产登记中心,2,4,2,1,1,75.0,3.13,89.6,90.0,2,1,4,3,75.0,3,4,3,75.0,2,66.7,1,1,100.0");
         assertThat(lines[5]).isEqualTo("2026-W19,2026-05-04,2026-05-10,social-insurance,人力资源和社会保障局（社保）,0,0,0,0,0,,,,,0,0,0,0,,0,0,0,,0,,0,0,");
         assertThat(lines[6]).isEqualTo("2026-W19,2026-05-04,2026-05-10,tax,县税务局,0,0,0,0,0,,,,,0,0,0,0,,1,0,0,,0,0.0,1,0,0.0");
@@ -183,7 +184,8 @@ class StatisticsFiguresTest extends HubTest {
 
     /**
      * Per item and 旬 (the range cut to 27–30 April and 1–10 May). TAX-DEED-TAX in 2026-04下旬: C4's task, accepted and
-     * completed overdue; its 承诺压缩比 is the item's, 1 − 0/5 = 1, even in 2026-05上旬 with nothing completed.
+     * completed overdue; no law gives it a limit, so it has no 承诺压缩比. SI-PERSON-ENROLMENT's 承诺压缩比 is the item's,
+     * 1 − 1/10 = 0.9, even in 2026-05上旬 with nothing completed (C7 was rejected on 30 April).
      * RE-TRANSFER-REGISTRATION in 2026-05上旬 is week 19 of real-estate.
      */
     @Test
@@ -193,7 +195,11 @@ class StatisticsFiguresTest extends HubTest {
         assertThat(deedTax.get("itemName").asText()).isEqualTo("契税申报");
         assertThat(deedTax.get("department").asText()).isEqualTo("tax");
         assertCounts(deedTax, Map.of("accepted", 1, "completed", 1, "overdue", 1, "redCards", 1));
-        assertDecimals(rowOfItem(rows, "2026-05上旬", "TAX-DEED-TAX"), Map.of("promiseCompression", "1.0"));
+        assertThat(deedTax.get("promiseCompression").isNull()).isTrue();
+        assertThat(deedTax.get("legalSpeedUp").isNull()).isTrue();
+        JsonNode enrolment = rowOfItem(rows, "2026-05上旬", "SI-PERSON-ENROLMENT");
+        assertCounts(enrolment, Map.of("completed", 0));
+        assertDecimals(enrolment, Map.of("promiseCompression", "0.9"));
         JsonNode transfer = rowOfItem(rows, "2026-05上旬", "RE-TRANSFER-REGISTRATION");
         assertCounts(transfer, Map.of("accepted", 2, "completed", 4, "early", 2, "onTime", 1, "overdue", 1, "yellowCards", 2, "redCards", 1));
         assertDecimals(transfer, Map.of("avgHandlingDays", "3.13", "satisfactionRate", "0.6667", "activeRate", "0.75"));

@@ -1,5 +1,8 @@
 package org.onewindow.schemas.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,11 +10,26 @@ import java.util.Set;
 /**
  * A bundle (一件事一次办): several items of several departments applied for at once. Steps without a
  * dependency between them run in parallel (并联审批).
+ *
+ * @param promisedLimit 承诺时限 of the bundle as a whole, in working days or working hours
  */
-public record Bundle(String code, String name, String nameZh, int promisedLimitDays, List<Step> steps) {
+public record Bundle(String code, String name, String nameZh, TimeLimit promisedLimit, List<Step> steps) {
 
     public Bundle {
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /**
+     * As a catalogue file writes it: {@code promisedLimit: { amount: 2, unit: working-hours }}, or the older
+     * {@code promisedLimitDays: 5} (working days), still read (the catalogue schema allows exactly one of them).
+     */
+    @JsonCreator
+    static Bundle read(@JsonProperty("code") String code, @JsonProperty("name") String name,
+                       @JsonProperty("nameZh") String nameZh, @JsonProperty("promisedLimit") TimeLimit promisedLimit,
+                       @JsonProperty("promisedLimitDays") Integer promisedLimitDays, @JsonProperty("steps") List<Step> steps) {
+        TimeLimit limit = promisedLimit != null ? promisedLimit
+                : promisedLimitDays != null ? TimeLimit.workingDays(promisedLimitDays) : null;
+        return new Bundle(code, name, nameZh, limit, steps);
     }
 
     /**

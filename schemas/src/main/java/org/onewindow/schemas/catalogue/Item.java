@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * One service a department provides (政务服务事项).
  *
- * @param legalLimitDays    法定时限, in working days
- * @param promisedLimitDays 承诺时限, in working days; 0 for an immediate item (即办件)
+ * @param legalLimit    法定时限, as the regulation in {@code legalBasis} states it (working days or hours, calendar days,
+ *                      or none where no law sets one)
+ * @param promisedLimit 承诺时限, the hall's own, in working days or working hours; 0 working days for an immediate
+ *                      item (即办件); never more than the legal limit
+ * @param legalBasis    the regulation, article and date the legal limit comes from
  * @param produces          data items its completion produces, shared under the sharing agreements
  * @param issues            licence types its completion issues, so a later step of a bundle need not ask for them
  */
@@ -16,8 +19,9 @@ public record Item(
         String nameZh,
         ItemType type,
         String department,
-        int legalLimitDays,
-        int promisedLimitDays,
+        TimeLimit legalLimit,
+        TimeLimit promisedLimit,
+        LegalBasis legalBasis,
         Handling handling,
         List<MaterialRequirement> materials,
         List<String> produces,
@@ -29,7 +33,7 @@ public record Item(
         issues = issues == null ? List.of() : List.copyOf(issues);
     }
 
-    /** 即办件 finish at the window; 承诺件 within the promised working days. */
+    /** 即办件 finish at the window; 承诺件 within the promised working time. */
     public enum Handling {
         IMMEDIATE, PROMISED;
 
