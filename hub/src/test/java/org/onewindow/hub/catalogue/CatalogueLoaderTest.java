@@ -49,6 +49,32 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void openingARestaurantIsOpeningACompanyAndTheFoodLicenceWithinTheLicencesLegalLimit() {
+        Catalogue catalogue = loader.load("classpath*:seeds/catalogue/*.yaml", SCHEMA).catalogue();
+        Bundle company = bundle(catalogue, "COMPANY-OPENING");
+        Bundle restaurant = bundle(catalogue, "OPEN-RESTAURANT");
+        assertThat(company.promisedLimit()).isEqualTo(TimeLimit.workingHours(2));
+        assertThat(company.steps()).extracting(Bundle.Step::id).contains("company-establishment", "seal-filing",
+                "invoice-application", "unit-social-insurance", "housing-fund-deposit");
+        assertThat(company.steps()).filteredOn(step -> !step.id().equals("company-establishment"))
+                .allSatisfy(step -> assertThat(step.dependsOn()).containsExactly("company-establishment"));
+        // every step of 企业开办, as it is there (item and dependencies), first; then the food business licence
+        assertThat(restaurant.includes()).containsExactly("COMPANY-OPENING");
+        assertThat(restaurant.steps().subList(0, company.steps().size())).isEqualTo(company.steps());
+        assertThat(restaurant.steps().subList(company.steps().size(), restaurant.steps().size()))
+                .extracting(Bundle.Step::item).containsExactly("MR-FOOD-BUSINESS-LICENCE");
+        // the restaurant's promise is no longer than the food licence's legal limit (10 working days)
+        WorkingCalendar calendar = new WorkingCalendar(new DeadlineCalendar(catalogue.calendar()), OFFICE_HOURS,
+                java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(calendar.limitMinutes(restaurant.promisedLimit()).getAsLong())
+                .isLessThanOrEqualTo(calendar.limitMinutes(item(catalogue, "MR-FOOD-BUSINESS-LICENCE").legalLimit()).getAsLong());
+        // the newborn's vaccination certificate, from the health commission through the provincial platform
+        assertThat(bundle(catalogue, "BIRTH-OF-A-CHILD").steps()).extracting(Bundle.Step::item).contains("HC-VACCINATION-CERTIFICATE");
+        assertThat(catalogue.departments()).filteredOn(d -> d.code().equals("health"))
+                .singleElement().satisfies(d -> assertThat(d.reachedThrough()).isEqualTo("provincial"));
+    }
+
+    @Test
     void schemaFaultNamesFileEntryAndField() throws IOException {
         write("items.yaml", """
                 items:
@@ -442,6 +468,10 @@ class CatalogueLoaderTest {
 
     private void write(String name, String content) throws IOException {
         Files.writeString(folder.resolve(name), content);
+    }
+
+    private static Bundle bundle(Catalogue catalogue, String code) {
+        return catalogue.bundles().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static Item item(Catalogue catalogue, String code) {
