@@ -129,13 +129,13 @@ class BundleFlowTest extends HubTest {
     }
 
     @Test
-    void theNewbornsIdNumberFeedsTheSocialInsuranceSteps() {
+    void theNewbornsIdNumberFeedsTheMedicalAndSocialInsuranceSteps() {
         String caseId = hub.submitAccepted(key(), birth("张三", ZHANG_SAN));
         JsonNode done = awaitStatus(hub, caseId, "COMPLETED", Duration.ofSeconds(30));
         String newborn = hub.get("/api/v1/cases/" + caseId + "/release").json().at("/results/0/results/newbornIdNumber").asText();
         assertThat(newborn).hasSize(18);
         assertThat(done.at("/tasks/0/results/newbornIdNumber").asText()).as("masked in the case view").isEqualTo(IdentifierMask.mask(newborn));
-        assertThat(requestsOfCase("social-insurance", caseId + "-02").get(0).getBodyAsString()).contains(newborn);
+        assertThat(requestsOfCase("medical-insurance", caseId + "-02").get(0).getBodyAsString()).contains(newborn);
         assertThat(requestsOfCase("social-insurance", caseId + "-03").get(0).getBodyAsString()).contains(newborn);
     }
 

@@ -162,7 +162,7 @@ class RedeliveredMessagesTest extends HubTest {
     @Test
     void everyDepartmentTakesSeveralSharesAtOnceAndOneWaitsWhileIdle() {
         // one consumer per department could not keep up with social insurance, which receives several shares per case
-        for (String department : List.of("tax", "social-insurance", "real-estate", "police", "housing-fund", "provincial")) {
+        for (String department : List.of("tax", "social-insurance", "real-estate", "police", "housing-fund", "provincial", "medical-insurance")) {
             org.apache.camel.component.jms.JmsEndpoint shares = (org.apache.camel.component.jms.JmsEndpoint)
                     camel.getRoute(department + "-shares").getEndpoint();
             assertThat(shares.getConcurrentConsumers()).as(department).isEqualTo(1);
@@ -171,7 +171,8 @@ class RedeliveredMessagesTest extends HubTest {
     }
 
     private DataShareStore.DataShare taxPaymentRecord(String caseId) {
-        return shares.ofCase(caseId).stream().filter(share -> share.dataItem().equals("tax-payment-record")).findFirst().orElseThrow();
+        return shares.ofCase(caseId).stream().filter(share -> share.dataItem().equals("tax-payment-record"))
+                .filter(share -> share.consumer().equals("social-insurance")).findFirst().orElseThrow();
     }
 
     /** The task's message once more, through the outbox, exactly as it was dispatched. */

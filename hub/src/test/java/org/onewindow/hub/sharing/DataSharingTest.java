@@ -54,6 +54,7 @@ class DataSharingTest extends HubTest {
         assertThat(requestsMentioning("social-insurance", caseId, "registered-transfer")).isEmpty();
         assertThat(requestsMentioning("police", caseId, "")).isEmpty();
         assertThat(requestsMentioning("social-insurance", caseId, "")).isEmpty();
+        assertThat(requestsMentioning("medical-insurance", caseId, "")).isEmpty();
     }
 
     @Test
@@ -67,7 +68,8 @@ class DataSharingTest extends HubTest {
             assertThat(requestsMentioning("social-insurance", taxCase, "tax-payment-record")).hasSize(1);
             assertThat(requestsMentioning("tax", siCase, "si-payment-record")).hasSize(1);
         });
-        assertThat(shares.ofCase(taxCase)).extracting(DataShareStore.DataShare::consumer).containsOnly("social-insurance");
+        // tax payment records go to social insurance (SA-TAX-SI-PAYMENT) and to medical insurance (SA-TAX-MI-PAYMENT)
+        assertThat(shares.ofCase(taxCase)).extracting(DataShareStore.DataShare::consumer).containsOnly("social-insurance", "medical-insurance");
         assertThat(shares.ofCase(siCase)).extracting(DataShareStore.DataShare::consumer).containsOnly("tax");
     }
 
