@@ -55,7 +55,7 @@ class CatalogueLoaderTest {
         Bundle restaurant = bundle(catalogue, "OPEN-RESTAURANT");
         assertThat(company.promisedLimit()).isEqualTo(TimeLimit.workingHours(2));
         assertThat(company.steps()).extracting(Bundle.Step::id).contains("company-establishment", "seal-filing",
-                "invoice-application", "unit-social-insurance", "housing-fund-deposit");
+                "invoice-application", "unit-social-insurance", "unit-medical-insurance", "housing-fund-deposit");
         assertThat(company.steps()).filteredOn(step -> !step.id().equals("company-establishment"))
                 .allSatisfy(step -> assertThat(step.dependsOn()).containsExactly("company-establishment"));
         // every step of 企业开办, as it is there (item and dependencies), first; then the food business licence

@@ -74,7 +74,7 @@ class BundleFlowTest extends HubTest {
             }
         });
         assertThat(dependents).extracting(task -> task.get("stepId").asText()).contains("seal-filing", "invoice-application",
-                "unit-social-insurance", "housing-fund-deposit", "food-business-licence");
+                "unit-social-insurance", "unit-medical-insurance", "housing-fund-deposit", "food-business-licence");
         List<Long> starts = dependents.stream().map(task -> receivedAt(requestsOf(task))).toList();
         assertThat(starts).as("each dependent step starts after the licence was answered")
                 .allSatisfy(start -> assertThat(start).isGreaterThanOrEqualTo(licence + DELAY_MS));
@@ -89,6 +89,7 @@ class BundleFlowTest extends HubTest {
         assertThat(requestsOf(task(done, "invoice-application")).get(0).getBodyAsString()).contains(creditCode);
         assertThat(requestsOf(task(done, "seal-filing")).get(0).getBodyAsString()).contains(creditCode);
         assertThat(requestsOf(task(done, "housing-fund-deposit")).get(0).getBodyAsString()).contains(creditCode);
+        assertThat(requestsOf(task(done, "unit-medical-insurance")).get(0).getBodyAsString()).contains(creditCode);
     }
 
     /**

@@ -50,7 +50,7 @@ class CompanyOpeningFlowTest extends ShiftedClockHubTest {
     private static final Instant TWO_WORKING_HOURS_LATER = OffsetDateTime.parse("2026-12-07T14:30:00+08:00").toInstant();
     private static final String ESTABLISHMENT = "company-establishment";
     private static final List<String> LATER_STEPS = List.of("seal-filing", "invoice-application", "unit-social-insurance",
-            "housing-fund-deposit");
+            "unit-medical-insurance", "housing-fund-deposit");
 
     @LocalServerPort
     int port;
