@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
@@ -259,7 +260,7 @@ class FaultSuiteIT {
 
     private void scenario(String name, String fault, ArtemisBroker broker, List<String> hubIds, Fault make) throws Exception {
         broker.start();
-        try (FaultBed bed = new FaultBed(postgres, broker, LOGS.resolve(name.replaceAll("[^a-z0-9]+", "-")), hubIds)) {
+        try (FaultBed bed = new FaultBed(postgres, broker, LOGS.resolve(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")), hubIds)) {
             // side by side, as an operator's deployment starts them (one after the other cost 25 s more per two-hub scenario)
             hubIds.stream().map(bed::startSoon).toList().forEach(CompletableFuture::join);
             List<ServeEvent> earlier = new ArrayList<>();

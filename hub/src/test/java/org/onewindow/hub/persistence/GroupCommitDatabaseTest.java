@@ -244,6 +244,70 @@ class GroupCommitDatabaseTest {
         assertThat(jdbc.sql("SELECT v FROM probe ORDER BY n").query(String.class).list()).containsExactly("other", "second");
     }
 
+    /**
+     * Two hubs' committers on one PostgreSQL, each given the same two cases' units in the opposite order: hub A case B
+     * then case A, hub B case A then case B, each unit locking its case's row and holding it a moment. Run in the
+     * order given, each batch would hold one row and wait for the other's: a deadlock, found after deadlock_timeout
+     * (1 s) with both committers standing still, and one unit tried again alone. Run in case order, both batches ask
+     * for case A's row first, so one simply waits for the other's commit.
+     */
+    @org.junit.jupiter.api.Test
+    void twoHubsBatchesTakeTheirCasesLocksInTheSameOrder() throws Exception {
+        DataSource dataSource = probeTable(Databases.POSTGRESQL.fresh());
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("ALTER TABLE probe ADD COLUMN v VARCHAR(20)").update();
+        insert(jdbc, 1); // case OW-A's row
+        insert(jdbc, 2); // case OW-B's row
+        SimpleMeterRegistry metersA = new SimpleMeterRegistry();
+        SimpleMeterRegistry metersB = new SimpleMeterRegistry();
+        GroupCommit hubA = GroupCommits.of(dataSource, metersA, 200);
+        GroupCommit hubB = GroupCommits.of(dataSource, metersB, 200);
+        hubA.start();
+        hubB.start();
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        CountDownLatch gate = new CountDownLatch(1);
+        try {
+            // each hub's committer held until both of its units wait, so that each pair shares one batch
+            List<Future<Object>> holding = List.of(
+                    callers.submit(() -> hubA.execute("probe", () -> { await(gate); return null; })),
+                    callers.submit(() -> hubB.execute("probe", () -> { await(gate); return null; })));
+            sleep(200);
+            Future<Integer> aFirst = callers.submit(() -> lockAndHold(hubA, jdbc, "OW-B", 2, "a"));
+            Future<Integer> bFirst = callers.submit(() -> lockAndHold(hubB, jdbc, "OW-A", 1, "b"));
+            sleep(200);
+            Future<Integer> aSecond = callers.submit(() -> lockAndHold(hubA, jdbc, "OW-A", 1, "a"));
+            Future<Integer> bSecond = callers.submit(() -> lockAndHold(hubB, jdbc, "OW-B", 2, "b"));
+            sleep(200);
+            gate.countDown();
+            for (Future<Object> hold : holding) {
+                hold.get(10, TimeUnit.SECONDS);
+            }
+            for (Future<Integer> unit : List.of(aFirst, bFirst, aSecond, bSecond)) {
+                assertThat(unit.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+        } finally {
+            gate.countDown();
+            callers.shutdownNow();
+            hubA.stop();
+            hubB.stop();
+        }
+        assertThat(metersA.counter("onewindow.group.commit.lock.retries").count()
+                + metersB.counter("onewindow.group.commit.lock.retries").count())
+                .as("units that lost a deadlock and were tried again").isZero();
+        // one hub's batch committed after the other's: both rows hold its name
+        assertThat(jdbc.sql("SELECT DISTINCT v FROM probe").query(String.class).list()).hasSize(1);
+    }
+
+    private static int lockAndHold(GroupCommit hub, JdbcClient jdbc, String caseId, int row, String by) {
+        try (var ignored = org.onewindow.hub.caselog.CaseLogContext.forCase(caseId)) {
+            return hub.execute("probe", () -> {
+                int updated = jdbc.sql("UPDATE probe SET v = ? WHERE n = ?").params(by, row).update();
+                jdbc.sql("SELECT pg_sleep(0.3)").query().singleRow();
+                return updated;
+            });
+        }
+    }
+
     private static void update(java.sql.Connection connection, int n, String v) throws java.sql.SQLException {
         try (var statement = connection.prepareStatement("UPDATE probe SET v = ? WHERE n = ?")) {
             statement.setString(1, v);
