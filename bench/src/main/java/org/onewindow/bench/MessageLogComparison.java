@@ -245,7 +245,7 @@ final class MessageLogComparison {
                 How it is measured (docs/benchmark.md): each round starts two packaged hubs, each in its own JVM, fresh data
                 folder and department simulators, one with the message log on and one off; warms both up at the same time
                 with the warm-up cases, then drives both at the same time with the measured cases, the same clients and
-                mix (open a restaurant ×3, birth ×2, flat transfer ×2, enrolment ×3; the department simulators answer after
+                mix (%s; the department simulators answer after
                 the latency above). Hub CPU is the process's user + system time from /proc over the measured load, so it
                 includes the hub's idle work (pollers, the status feed) for as long as the load lasts. The records are the
                 hub's own counter onewindow.message.log.written: every intake request (the clients' submissions and the
@@ -253,7 +253,7 @@ final class MessageLogComparison {
                 The writer thread's CPU (onewindow.message.log.writer.cpu, the thread's own CPU clock) is exact whatever else
                 the machine does; the on/off difference also holds the callers' side (hashing, the Camel notifier) and moves
                 with the machine's other work: compare it with the spread between runs of the same kind.
-                """);
+                """.formatted(CaseKind.describeMix()));
         Path file = out.resolve(result.date() + "-message-log.md");
         Files.writeString(file, md.toString());
         return file;

@@ -24,20 +24,22 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The rules a JSON Schema cannot state: references between entries, unique codes, acyclic bundles, sane calendars,
- * and promises (承诺时限) within the legal time limits (法定时限), compared in working minutes on the catalogue's calendar
+ * The rules a JSON Schema cannot state: references between entries, unique codes, acyclic bundles (and the bundles
+ * they include, {@link BundleInclusion}), sane calendars, and promises (承诺时限) within the legal time limits (法定时限), compared in working minutes on the catalogue's calendar
  * and the hall's office hours.
  */
 final class CatalogueConsistency {
 
     private final SourcedCatalogue catalogue;
+    private final BundleInclusion inclusion;
     private final long minutesPerDay;
     private final DeadlineCalendar days;
     private final List<String> faults = new ArrayList<>();
 
     /** @param minutesPerDay the working minutes of one working day (the hall's office hours) */
-    CatalogueConsistency(SourcedCatalogue catalogue, long minutesPerDay) {
+    CatalogueConsistency(SourcedCatalogue catalogue, BundleInclusion inclusion, long minutesPerDay) {
         this.catalogue = catalogue;
+        this.inclusion = inclusion;
         this.minutesPerDay = minutesPerDay;
         // years with a holiday that ends before it starts are reported below, not counted on
         this.days = new DeadlineCalendar(catalogue.calendar().stream().map(Sourced::value)
@@ -62,6 +64,7 @@ final class CatalogueConsistency {
         });
         catalogue.items().forEach(item -> checkItem(item, departments, licenceTypes));
         uniqueTypeCodes();
+        faults.addAll(inclusion.faults());
         catalogue.bundles().forEach(bundle -> checkBundle(bundle, items));
         catalogue.sharingAgreements().forEach(agreement -> checkAgreement(agreement, departments));
         catalogue.sharingAgreements().forEach(this::checkAgreementCanFire);
@@ -158,9 +161,15 @@ final class CatalogueConsistency {
         });
     }
 
+    /**
+     * A bundle's own steps (those of the bundles it includes are checked with those bundles): unique ids, known items,
+     * dependencies on steps it has (its own or included ones), no circle, and shared records only from earlier steps.
+     */
     private void checkBundle(Sourced<Bundle> sourced, Set<String> items) {
         Bundle bundle = sourced.value();
+        List<Bundle.Step> included = inclusion.includedSteps(bundle.code());
         Map<String, List<String>> dependencies = new HashMap<>();
+        included.forEach(step -> dependencies.put(step.id(), step.dependsOn()));
         for (int i = 0; i < bundle.steps().size(); i++) {
             Bundle.Step step = bundle.steps().get(i);
             if (dependencies.put(step.id(), step.dependsOn()) != null) {
@@ -180,7 +189,7 @@ final class CatalogueConsistency {
         Optional<String> cycle = cycle(dependencies);
         cycle.ifPresent(step -> fault(sourced, "steps", "the steps depend on each other in a circle through '" + step + "'"));
         if (cycle.isEmpty()) {
-            sharedDataComesFromEarlierSteps(sourced);
+            sharedDataComesFromEarlierSteps(sourced, bundle.withIncludedSteps(included), included.size());
         }
     }
 
@@ -188,16 +197,19 @@ final class CatalogueConsistency {
      * A step is spared a shared record only once the step that produces it in the same case has answered, so a
      * step that needs a record another step of the bundle produces must wait for it, directly or not: run side
      * by side, it would be sent a record that does not exist yet.
+     *
+     * @param whole    the bundle with the steps of the bundles it includes
+     * @param included how many of its steps come from included bundles (checked with those bundles)
      */
-    private void sharedDataComesFromEarlierSteps(Sourced<Bundle> sourced) {
-        List<Bundle.Step> steps = sourced.value().steps();
-        for (int i = 0; i < steps.size(); i++) {
+    private void sharedDataComesFromEarlierSteps(Sourced<Bundle> sourced, Bundle whole, int included) {
+        List<Bundle.Step> steps = whole.steps();
+        for (int i = included; i < steps.size(); i++) {
             Bundle.Step step = steps.get(i);
-            Set<String> earlier = sourced.value().stepsBefore(step.id());
+            Set<String> earlier = whole.stepsBefore(step.id());
             for (String dataItem : sharedDataNeeded(step.item())) {
                 for (Bundle.Step other : steps) {
                     if (other != step && !earlier.contains(other.id()) && produces(other.item(), dataItem)) {
-                        fault(sourced, "steps[" + i + "].dependsOn", "step '" + step.id() + "' needs " + dataItem
+                        fault(sourced, "steps[" + (i - included) + "].dependsOn", "step '" + step.id() + "' needs " + dataItem
                                 + ", which step '" + other.id() + "' produces in the same case: it must depend on '"
                                 + other.id() + "', or its item must not ask for " + dataItem);
                     }

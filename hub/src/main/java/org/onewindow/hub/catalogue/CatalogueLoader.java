@@ -71,11 +71,13 @@ final class CatalogueLoader {
         if (!faults.isEmpty()) {
             throw new CatalogueException(faults);
         }
-        List<String> consistency = new CatalogueConsistency(catalogue, minutesPerDay).faults();
+        BundleInclusion inclusion = new BundleInclusion(catalogue.bundles());
+        List<String> consistency = new CatalogueConsistency(catalogue, inclusion, minutesPerDay).faults();
         if (!consistency.isEmpty()) {
             throw new CatalogueException(consistency);
         }
-        return catalogue;
+        // a bundle built on others carries their steps from here on: planning, materials and the API see them all
+        return inclusion.expand(catalogue);
     }
 
     /**

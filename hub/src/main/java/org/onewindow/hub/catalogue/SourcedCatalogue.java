@@ -42,6 +42,10 @@ record SourcedCatalogue(
                 join(calendar, file, "calendar", part.calendar(), year -> String.valueOf(year.year())));
     }
 
+    SourcedCatalogue withBundles(List<Sourced<Bundle>> replaced) {
+        return new SourcedCatalogue(departments, items, List.copyOf(replaced), licenceTypes, sharingAgreements, calendar);
+    }
+
     Catalogue catalogue() {
         return new Catalogue(values(departments), values(items), values(bundles), values(licenceTypes),
                 values(sharingAgreements), values(calendar));

@@ -4,6 +4,7 @@ import org.onewindow.hub.catalogue.ServiceCatalogue;
 import org.onewindow.hub.catalogue.WorkingCalendar;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
+import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.Item;
 import org.onewindow.schemas.catalogue.TimeLimit;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +14,7 @@ import java.time.Instant;
 
 /**
  * Each task's clock on the working calendar: it starts at the case's acceptance with the item's promised working days or
- * hours (承诺时限), stands still while the case waits for the applicant, and on restarting moves the deadline on by exactly the
+ * hours (承诺时限), or the bundle's when that ends sooner, stands still while the case waits for the applicant, and on restarting moves the deadline on by exactly the
  * working time it stood still (补正、补齐材料的时间不计入办理时限).
  */
 @Component
@@ -32,10 +33,21 @@ public class TaskClocks {
         this.store = store;
     }
 
-    /** The clock of a task of {@code itemCode} in a case accepted at {@code acceptedAt}. */
-    public TaskRecord.TaskClock start(String itemCode, Instant acceptedAt) {
+    /**
+     * The clock of a task of {@code itemCode} in a case accepted at {@code acceptedAt}: due when its item's promise runs
+     * out, or, in a bundle that promises less (企业开办 in 2 working hours, where establishment alone promises a working
+     * day), when the bundle's does: no step may be late for the promise made for the whole.
+     *
+     * @param bundleCode the case's bundle, or null for a single item
+     */
+    public TaskRecord.TaskClock start(String itemCode, String bundleCode, Instant acceptedAt) {
         TimeLimit promised = catalogue.item(itemCode).map(Item::promisedLimit).orElse(TimeLimit.workingDays(0));
         Instant deadline = calendar.deadline(acceptedAt, promised);
+        TimeLimit whole = bundleCode == null ? null : catalogue.bundle(bundleCode).map(Bundle::promisedLimit).orElse(null);
+        if (whole != null && calendar.deadline(acceptedAt, whole).isBefore(deadline)) {
+            promised = whole;
+            deadline = calendar.deadline(acceptedAt, whole);
+        }
         long promisedMinutes = Math.max(0, calendar.workingMinutesBetween(acceptedAt, deadline));
         // the yellow card (黄牌) falls due when less than yellow-share of the promised working time is left
         Instant warnAt = calendar.minusWorkingMinutes(deadline, Math.round(promisedMinutes * yellowShare));

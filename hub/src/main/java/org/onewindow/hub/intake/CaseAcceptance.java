@@ -77,7 +77,7 @@ class CaseAcceptance {
             TaskStatus status = planned.dependsOn().isEmpty() ? TaskStatus.QUEUED : TaskStatus.WAITING;
             TaskRecord task = new TaskRecord("%s-%02d".formatted(caseId, i + 1), caseId, planned.stepId(), planned.itemCode(),
                     planned.department(), planned.dependsOn(), status, null, null, Map.of(), now, now,
-                    clocks.start(planned.itemCode(), now));
+                    clocks.start(planned.itemCode(), request.bundleCode(), now));
             tasks.add(task);
             if (status == TaskStatus.QUEUED) {
                 ready.add(task);

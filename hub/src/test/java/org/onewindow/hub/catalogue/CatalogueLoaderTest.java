@@ -49,6 +49,32 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void openingARestaurantIsOpeningACompanyAndTheFoodLicenceWithinTheLicencesLegalLimit() {
+        Catalogue catalogue = loader.load("classpath*:seeds/catalogue/*.yaml", SCHEMA).catalogue();
+        Bundle company = bundle(catalogue, "COMPANY-OPENING");
+        Bundle restaurant = bundle(catalogue, "OPEN-RESTAURANT");
+        assertThat(company.promisedLimit()).isEqualTo(TimeLimit.workingHours(2));
+        assertThat(company.steps()).extracting(Bundle.Step::id).contains("company-establishment", "seal-filing",
+                "invoice-application", "unit-social-insurance", "unit-medical-insurance", "housing-fund-deposit");
+        assertThat(company.steps()).filteredOn(step -> !step.id().equals("company-establishment"))
+                .allSatisfy(step -> assertThat(step.dependsOn()).containsExactly("company-establishment"));
+        // every step of 企业开办, as it is there (item and dependencies), first; then the food business licence
+        assertThat(restaurant.includes()).containsExactly("COMPANY-OPENING");
+        assertThat(restaurant.steps().subList(0, company.steps().size())).isEqualTo(company.steps());
+        assertThat(restaurant.steps().subList(company.steps().size(), restaurant.steps().size()))
+                .extracting(Bundle.Step::item).containsExactly("MR-FOOD-BUSINESS-LICENCE");
+        // the restaurant's promise is no longer than the food licence's legal limit (10 working days)
+        WorkingCalendar calendar = new WorkingCalendar(new DeadlineCalendar(catalogue.calendar()), OFFICE_HOURS,
+                java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(calendar.limitMinutes(restaurant.promisedLimit()).getAsLong())
+                .isLessThanOrEqualTo(calendar.limitMinutes(item(catalogue, "MR-FOOD-BUSINESS-LICENCE").legalLimit()).getAsLong());
+        // the newborn's vaccination certificate, from the health commission through the provincial platform
+        assertThat(bundle(catalogue, "BIRTH-OF-A-CHILD").steps()).extracting(Bundle.Step::item).contains("HC-VACCINATION-CERTIFICATE");
+        assertThat(catalogue.departments()).filteredOn(d -> d.code().equals("health"))
+                .singleElement().satisfies(d -> assertThat(d.reachedThrough()).isEqualTo("provincial"));
+    }
+
+    @Test
     void schemaFaultNamesFileEntryAndField() throws IOException {
         write("items.yaml", """
                 items:
@@ -367,6 +393,73 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void aBundleBuiltOnAnotherTakesItsStepsFirstAndMayDependOnThem() throws IOException {
+        write("a.yaml", """
+                departments:
+                  - { code: tax, name: Tax, nameZh: 税务, dialect: soap }
+                items:
+                  - { code: TAX-A, name: A, nameZh: 甲, type: collection, department: tax, LIMITS, handling: immediate, materials: [] }
+                  - { code: TAX-B, name: B, nameZh: 乙, type: collection, department: tax, LIMITS, handling: immediate, materials: [] }
+                  - { code: TAX-C, name: C, nameZh: 丙, type: collection, department: tax, LIMITS, handling: immediate, materials: [] }
+                bundles:
+                  - { code: BASE, name: B, nameZh: 基础, promisedLimit: { amount: 2, unit: working-hours },
+                      steps: [ { id: first, item: TAX-A }, { id: second, item: TAX-B, dependsOn: [first] } ] }
+                  - { code: MORE, name: M, nameZh: 更多, promisedLimitDays: 5, includes: [BASE],
+                      steps: [ { id: third, item: TAX-C, dependsOn: [first] } ] }
+                  - { code: MOST, name: T, nameZh: 最多, promisedLimitDays: 5, includes: [MORE],
+                      steps: [ { id: fourth, item: TAX-C, dependsOn: [third, second] } ] }
+                """.replace("LIMITS", LIMITS));
+        Catalogue catalogue = loadFolder().catalogue();
+        Bundle more = catalogue.bundles().stream().filter(b -> b.code().equals("MORE")).findFirst().orElseThrow();
+        assertThat(more.includes()).containsExactly("BASE");
+        assertThat(more.steps()).extracting(Bundle.Step::id).containsExactly("first", "second", "third");
+        assertThat(more.stepsBefore("third")).containsExactly("first");
+        Bundle most = catalogue.bundles().stream().filter(b -> b.code().equals("MOST")).findFirst().orElseThrow();
+        assertThat(most.steps()).extracting(Bundle.Step::id).containsExactly("first", "second", "third", "fourth");
+        assertThat(most.stepsBefore("fourth")).containsExactlyInAnyOrder("first", "second", "third");
+        Bundle base = catalogue.bundles().stream().filter(b -> b.code().equals("BASE")).findFirst().orElseThrow();
+        assertThat(base.steps()).extracting(Bundle.Step::id).containsExactly("first", "second");
+    }
+
+    @Test
+    void anIncludeOfNoBundleACircleOfIncludesAndAStepIdUsedTwiceAreRefused() throws IOException {
+        write("a.yaml", """
+                departments:
+                  - { code: tax, name: Tax, nameZh: 税务, dialect: soap }
+                items:
+                  - { code: TAX-A, name: A, nameZh: 甲, type: collection, department: tax, LIMITS, handling: immediate, materials: [] }
+                bundles:
+                  - { code: BASE, name: B, nameZh: 基础, promisedLimitDays: 1,
+                      steps: [ { id: first, item: TAX-A }, { id: second, item: TAX-A, dependsOn: [first] } ] }
+                  - { code: ONE, name: O, nameZh: 一, promisedLimitDays: 1, includes: [TWO], steps: [ { id: one, item: TAX-A } ] }
+                  - { code: TWO, name: T, nameZh: 二, promisedLimitDays: 1, includes: [ONE], steps: [ { id: two, item: TAX-A } ] }
+                  - { code: NOWHERE, name: N, nameZh: 无, promisedLimitDays: 1, includes: [BASE, NO-SUCH-BUNDLE],
+                      steps: [ { id: first, item: TAX-A }, { id: later, item: TAX-A, dependsOn: [second, third] } ] }
+                """.replace("LIMITS", LIMITS));
+        assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("a.yaml: bundles[1] (ONE), field includes[0]: the bundles include each other in a circle through 'TWO'")
+                .hasMessageContaining("a.yaml: bundles[2] (TWO), field includes[0]: the bundles include each other in a circle through 'ONE'")
+                .hasMessageContaining("a.yaml: bundles[3] (NOWHERE), field includes[1]: unknown bundle 'NO-SUCH-BUNDLE'")
+                .hasMessageContaining("a.yaml: bundles[3] (NOWHERE), field steps[0].id: step id 'first' is already a step of the included bundle 'BASE'")
+                .hasMessageContaining("a.yaml: bundles[3] (NOWHERE), field steps[1].dependsOn: unknown step 'third'")
+                .message().doesNotContain("unknown step 'second'").doesNotContain("bundles[0] (BASE)");
+    }
+
+    @Test
+    void aBundleOfOneStepMustIncludeAnother() throws IOException {
+        write("a.yaml", """
+                departments:
+                  - { code: tax, name: Tax, nameZh: 税务, dialect: soap }
+                items:
+                  - { code: TAX-A, name: A, nameZh: 甲, type: collection, department: tax, LIMITS, handling: immediate, materials: [] }
+                bundles:
+                  - { code: ALONE, name: A, nameZh: 独, promisedLimitDays: 1, steps: [ { id: only, item: TAX-A } ] }
+                """.replace("LIMITS", LIMITS));
+        assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("a.yaml: bundles[0] (ALONE), field steps");
+    }
+
+    @Test
     void brokenYamlNamesTheFile() throws IOException {
         write("broken.yaml", "items: [ { code: A\n");
         assertThatThrownBy(this::loadFolder).isInstanceOf(CatalogueException.class)
@@ -375,6 +468,10 @@ class CatalogueLoaderTest {
 
     private void write(String name, String content) throws IOException {
         Files.writeString(folder.resolve(name), content);
+    }
+
+    private static Bundle bundle(Catalogue catalogue, String code) {
+        return catalogue.bundles().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static Item item(Catalogue catalogue, String code) {

@@ -3,6 +3,7 @@ package org.onewindow.hub.catalogue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
+import org.onewindow.schemas.catalogue.Bundle;
 import org.onewindow.schemas.catalogue.Catalogue;
 import org.onewindow.schemas.catalogue.Item;
 import org.onewindow.schemas.catalogue.ItemType;
@@ -15,12 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The catalogue's README (seeds/catalogue/README.md) tables the item types and every item with its time limits and legal
- * basis; the tables are generated from the seeded catalogue, so they cannot drift from it: this test renders them and
+ * The catalogue's README (seeds/catalogue/README.md) tables the item types, every item with its time limits and legal
+ * basis, and every bundle with its promise and steps; the tables are generated from the seeded catalogue, so they cannot drift from it: this test renders them and
  * fails when the README holds anything else. They live next to the catalogue files, not in the main README, so that a
  * new department's items go in with the department's own commit (docs/adding-a-department.md).
  * After changing the catalogue, write the new tables into that README with
@@ -78,6 +80,16 @@ class CatalogueTableTest {
             md.append("| `").append(item.code()).append("` | ").append(item.nameZh()).append(" | ").append(item.type().nameZh())
                     .append(" | ").append(item.department()).append(" | ").append(legal(item.legalLimit())).append(" | ")
                     .append(promised(item.promisedLimit())).append(" | ").append(basis(item.legalBasis())).append(" |\n");
+        }
+        md.append("\n| bundle | 一件事 | promised 承诺时限 | builds on | steps (step: item, after the steps named) |\n")
+                .append("|---|---|---|---|---|\n");
+        for (Bundle bundle : catalogue.bundles().stream().sorted(Comparator.comparing(Bundle::code)).toList()) {
+            md.append("| `").append(bundle.code()).append("` | ").append(bundle.nameZh()).append(" | ")
+                    .append(promised(bundle.promisedLimit())).append(" | ")
+                    .append(bundle.includes().stream().map(code -> "`" + code + "`").collect(Collectors.joining(", "))).append(" | ")
+                    .append(bundle.steps().stream().map(step -> step.id() + ": `" + step.item() + "`"
+                            + (step.dependsOn().isEmpty() ? "" : " after " + String.join(", ", step.dependsOn())))
+                            .collect(Collectors.joining("; "))).append(" |\n");
         }
         md.append("\nNotes on the bases (`legalBasis.note`):\n\n");
         for (Item item : items) {

@@ -29,7 +29,7 @@ final class ReliabilityReport {
                 .append(minutes(took)).append(". Do not edit by hand: run the command again.\n\n");
         md.append("Every scenario runs the packaged hub (profiles `postgres,external-broker`) in processes of its own, on ")
                 .append("PostgreSQL with `infra/postgresql/onewindow.conf` (its database made anew for each scenario) and on ")
-                .append("Artemis brokers from `infra/artemis`, under a steady load of the demo mix (open a restaurant ×3, ")
+                .append("Artemis brokers from `infra/artemis`, under a steady load of the demo mix (open a restaurant ×3, open a company ×3, ")
                 .append("birth of a child ×2, flat transfer ×2, social-insurance enrolment ×3; one case every ")
                 .append(FaultSuiteIT.INTERVAL.toMillis()).append(" ms; every simulated department answers after ").append(FaultBed.DEPARTMENT_LATENCY_MS)
                 .append(" ms, so that work is in flight when the fault comes) sent by an intake system that tries again with the same ")

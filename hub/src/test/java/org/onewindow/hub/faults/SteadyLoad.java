@@ -24,15 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The one window's intake system under a steady load of the demo mix (the benchmark's: open a restaurant ×3, birth
- * of a child ×2, flat transfer ×2, social-insurance enrolment ×3, seeds/demo): a case every {@code interval}, each
+ * The one window's intake system under a steady load of the demo mix (the benchmark's: open a restaurant ×3, open a
+ * company ×3, birth of a child ×2, flat transfer ×2, social-insurance enrolment ×3, seeds/demo): a case every {@code interval}, each
  * with an Idempotency-Key of its own, sent to one of the hubs that are up (as a load balancer would). Like a real
  * intake system it tries again with the same key, at another hub if there is one, while it gets no answer, a 5xx
  * (503 while a hub is not ready) or 429, for up to {@code patience}; a 202 is an accepted case.
  */
 final class SteadyLoad implements AutoCloseable {
 
-    private static final List<Kind> MIX = List.of(new Kind("restaurant-case.json", 3), new Kind("birth-case.json", 2),
+    private static final List<Kind> MIX = List.of(new Kind("restaurant-case.json", 3), new Kind("company-opening-case.json", 3),
+            new Kind("birth-case.json", 2),
             new Kind("flat-transfer-case.json", 2), new Kind("enrolment-case.json", 3));
     private static final ObjectMapper JSON = new ObjectMapper();
 

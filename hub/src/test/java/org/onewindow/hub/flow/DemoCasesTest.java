@@ -22,7 +22,8 @@ class DemoCasesTest extends HubTest {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"enrolment-case.json", "restaurant-case.json", "flat-transfer-case.json", "birth-case.json", "restaurant-company-case.json"})
+    @ValueSource(strings = {"enrolment-case.json", "restaurant-case.json", "flat-transfer-case.json", "birth-case.json", "restaurant-company-case.json",
+            "company-opening-case.json"})
     void demoCaseCompletes(String file) throws IOException {
         HubClient hub = new HubClient(port);
         String caseId = hub.submitAccepted(UUID.randomUUID().toString(), Files.readString(Path.of("../seeds/demo", file)));

@@ -183,6 +183,16 @@ class CaseIntakeApiTest extends HubTest {
         JsonNode flat = find(bundles, "TRANSFER-SECOND-HAND-FLAT");
         assertThat(flat.at("/promisedLimit/amount").asInt()).isEqualTo(3);
         assertThat(flat.get("promisedLimitDays").asInt()).isEqualTo(3);
+        assertThat(flat.has("includes")).as("a bundle that builds on none has no includes").isFalse();
+        // 企业开办 in 2 working hours (1 whole working day for older readers); the restaurant has all its steps
+        JsonNode opening = find(bundles, "COMPANY-OPENING");
+        assertThat(opening.at("/promisedLimit/amount").asInt()).isEqualTo(2);
+        assertThat(opening.at("/promisedLimit/unit").asText()).isEqualTo("working-hours");
+        assertThat(opening.get("promisedLimitDays").asInt()).isEqualTo(1);
+        JsonNode restaurant = find(bundles, "OPEN-RESTAURANT");
+        assertThat(restaurant.get("includes").get(0).asText()).isEqualTo("COMPANY-OPENING");
+        assertThat(restaurant.get("steps").findValuesAsText("id")).containsAll(opening.get("steps").findValuesAsText("id"))
+                .contains("food-business-licence");
     }
 
     private static JsonNode find(JsonNode entries, String code) {

@@ -102,16 +102,24 @@ public final class DemoApplicants {
     /** Every material the item, or every item of the bundle, requires, as documents the applicant brought. */
     public static String onPaper(String serviceCode) {
         Set<String> codes = new LinkedHashSet<>();
-        for (JsonNode bundle : CATALOGUE_BUNDLES) {
-            if (bundle.path("code").asText().equals(serviceCode)) {
-                bundle.path("steps").forEach(step -> codes.addAll(materialsOf(step.path("item").asText())));
-            }
-        }
+        bundleItems(serviceCode).forEach(item -> codes.addAll(materialsOf(item)));
         if (codes.isEmpty()) {
             codes.addAll(materialsOf(serviceCode));
         }
         return codes.stream().map(code -> "{\"code\":\"" + code + "\",\"documentRef\":\"paper-" + code + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    /** The items of a bundle's steps, those of the bundles it includes first (none for a code that is no bundle). */
+    private static Set<String> bundleItems(String bundleCode) {
+        Set<String> items = new LinkedHashSet<>();
+        for (JsonNode bundle : CATALOGUE_BUNDLES) {
+            if (bundle.path("code").asText().equals(bundleCode)) {
+                bundle.path("includes").forEach(included -> items.addAll(bundleItems(included.asText())));
+                bundle.path("steps").forEach(step -> items.add(step.path("item").asText()));
+            }
+        }
+        return items;
     }
 
     private static Set<String> materialsOf(String itemCode) {

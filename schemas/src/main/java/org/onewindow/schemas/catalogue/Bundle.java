@@ -1,8 +1,10 @@
 package org.onewindow.schemas.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +14,29 @@ import java.util.Set;
  * dependency between them run in parallel (并联审批).
  *
  * @param promisedLimit 承诺时限 of the bundle as a whole, in working days or working hours
+ * @param includes      the bundles this one builds on (开办餐饮店 on 企业开办); once the catalogue is loaded, their steps are
+ *                      among {@code steps}, first and under their own ids
+ * @param steps         every step: as a catalogue file writes them, the bundle's own; as the loaded catalogue has them,
+ *                      those of the included bundles too
  */
-public record Bundle(String code, String name, String nameZh, TimeLimit promisedLimit, List<Step> steps) {
+public record Bundle(String code, String name, String nameZh, TimeLimit promisedLimit,
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> includes, List<Step> steps) {
 
     public Bundle {
+        includes = includes == null ? List.of() : List.copyOf(includes);
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A bundle that builds on no other. */
+    public Bundle(String code, String name, String nameZh, TimeLimit promisedLimit, List<Step> steps) {
+        this(code, name, nameZh, promisedLimit, List.of(), steps);
+    }
+
+    /** This bundle with the steps of the bundles it includes put before its own. */
+    public Bundle withIncludedSteps(List<Step> included) {
+        List<Step> all = new ArrayList<>(included);
+        all.addAll(steps);
+        return new Bundle(code, name, nameZh, promisedLimit, includes, all);
     }
 
     /**
@@ -26,10 +46,11 @@ public record Bundle(String code, String name, String nameZh, TimeLimit promised
     @JsonCreator
     static Bundle read(@JsonProperty("code") String code, @JsonProperty("name") String name,
                        @JsonProperty("nameZh") String nameZh, @JsonProperty("promisedLimit") TimeLimit promisedLimit,
-                       @JsonProperty("promisedLimitDays") Integer promisedLimitDays, @JsonProperty("steps") List<Step> steps) {
+                       @JsonProperty("promisedLimitDays") Integer promisedLimitDays, @JsonProperty("includes") List<String> includes,
+                       @JsonProperty("steps") List<Step> steps) {
         TimeLimit limit = promisedLimit != null ? promisedLimit
                 : promisedLimitDays != null ? TimeLimit.workingDays(promisedLimitDays) : null;
-        return new Bundle(code, name, nameZh, limit, steps);
+        return new Bundle(code, name, nameZh, limit, includes, steps);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
  * business licence (营业执照). Its credit code and name feed every later step of the bundle (tax,
  * seal filing, social insurance, food licence), so a reply that breaks them is refused here.
  */
-final class CompanyEstablishment implements MarketRegulationService {
+final class CompanyEstablishment implements PlatformService {
 
     private static final List<String> FORM_FIELDS = List.of("companyName", "businessScope", "registeredCapital", "address");
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the restaurant bundle the company is only a few minutes old, so its credit code comes from the
  * company-establishment step's results; an existing company applying alone is its own licensee.
  */
-final class FoodBusinessLicence implements MarketRegulationService {
+final class FoodBusinessLicence implements PlatformService {
 
     /** JY + 14 digits: business type, six-digit division code, serial number, check digit. */
     private static final Pattern LICENCE_NUMBER = Pattern.compile("JY[0-9]{14}");

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Translates between the hub's tasks and the provincial government service platform (省级政务服务平台)
  * (contract: schemas/departments/provincial/). The platform fronts the market regulation
- * administration (市场监督管理局), so market-regulation tasks arrive on this adapter's queue. Every
+ * administration (市场监督管理局) and the health commission (卫生健康委员会, the vaccination certificate), so
+ * market-regulation and health tasks arrive on this adapter's queue ({@link PlatformService}). Every
  * call is an envelope {@code {"head": {...}, "body": {...}}}; every decision comes back with HTTP 200
  * and {@code head.code}: {@code 200} done, anything else a refusal with its reason in {@code head.message}.
  */
@@ -58,7 +59,7 @@ public class ProvincialMapping implements DepartmentMapping {
 
     @Override
     public DepartmentRequest request(TaskMessage task) {
-        MarketRegulationService service = MarketRegulationService.forItem(task.itemCode());
+        PlatformService service = PlatformService.forItem(task.itemCode());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("applicant", applicant(task.applicant()));
         body.putAll(service.fields(task));
@@ -98,7 +99,7 @@ public class ProvincialMapping implements DepartmentMapping {
             return TaskOutcome.rejected(reply.at("/data/applicationNo").asText(null), "[" + code + "] " + message);
         }
         String applicationNo = JsonReplies.requiredText(DEPARTMENT, reply, "/data/applicationNo");
-        return TaskOutcome.completed(applicationNo, MarketRegulationService.forItem(task.itemCode()).results(reply));
+        return TaskOutcome.completed(applicationNo, PlatformService.forItem(task.itemCode()).results(reply));
     }
 
     @Override

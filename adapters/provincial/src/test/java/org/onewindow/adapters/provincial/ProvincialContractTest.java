@@ -282,6 +282,50 @@ class ProvincialContractTest {
     }
 
     @Test
+    void theGuardianGetsTheChildsVaccinationCertificateFromTheHealthCommissionsService() throws Exception {
+        TaskMessage task = vaccination("OW20261123-CCCCCCCCCC-04", founder(FOUNDER), "Q320000001");
+        DepartmentRequest request = mapping.request(task);
+        assertThat(REQUEST.validate(JSON.readTree(request.body()))).isEmpty();
+        assertThat(request.path()).isEqualTo("/gateway/api/v1/health/vaccination-certificates");
+        JsonNode body = JSON.readTree(request.body());
+        assertThat(body.at("/head/serviceCode").asText()).isEqualTo("HC.VACCINATION-CERT.ISSUE");
+        assertThat(body.at("/body/applicant/certificateNumber").asText()).isEqualTo(FOUNDER);
+        assertThat(body.at("/body/child/name").asText()).isEqualTo("何小宝");
+        assertThat(body.at("/body/child/sex").asText()).as("GB/T 2261.1").isEqualTo("1");
+        assertThat(body.at("/body/child/birthCertificateNo").asText()).isEqualTo("Q320000001");
+
+        HttpResponse<String> reply = send(task);
+        assertThat(REPLY.validate(JSON.readTree(reply.body()))).isEmpty();
+        TaskOutcome outcome = mapping.outcome(task, reply.statusCode(), reply.body());
+
+        assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.COMPLETED);
+        assertThat(outcome.departmentRef()).isEqualTo("330000-OW20261123-CCCCCCCCCC-04");
+        assertThat(outcome.results()).containsEntry("vaccinationCertificateNo", "YFJZ-Q320000001").containsKey("vaccinationClinic");
+    }
+
+    @Test
+    void aSecondVaccinationCertificateForTheSameChildIsRefused() throws Exception {
+        TaskMessage task = vaccination("T-19", founder(FOUNDER), "Q320000099");
+        HttpResponse<String> reply = send(task);
+        assertThat(REPLY.validate(JSON.readTree(reply.body()))).isEmpty();
+
+        TaskOutcome outcome = mapping.outcome(task, reply.statusCode(), reply.body());
+
+        assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.REJECTED);
+        assertThat(outcome.reason()).startsWith("[4301] ").contains("已办理预防接种证");
+    }
+
+    @Test
+    void aVaccinationCertificateAskedForByACompanyOrWithoutTheChildsSexIsAContractFault() {
+        Applicant company = new Applicant(ApplicantKind.COMPANY, "杭州味道餐饮有限公司", null, "91330102MA2CY00124", "13800138000");
+        assertThatThrownBy(() -> mapping.request(vaccination("T-20", company, "Q320000001")))
+                .isInstanceOf(DepartmentContractException.class).hasMessageContaining("guardian");
+        TaskMessage noSex = new TaskMessage("T-21", "OW20261123-CCCCCCCCCC", "health", "HC-VACCINATION-CERTIFICATE", founder(FOUNDER),
+                Map.of("newbornName", "何小宝", "birthDate", "2026-11-20", "birthCertificateNo", "Q320000001"), Map.of());
+        assertThatThrownBy(() -> mapping.request(noSex)).isInstanceOf(DepartmentContractException.class).hasMessageContaining("gender");
+    }
+
+    @Test
     void anItemThePlatformDoesNotOfferIsAContractFault() {
         TaskMessage task = new TaskMessage("T-18", "OW20261123-AAAAAAAAAA", "market-regulation", "TAX-REGISTRATION",
                 founder(FOUNDER), Map.of(), Map.of());
@@ -322,6 +366,13 @@ class ProvincialContractTest {
     private static TaskMessage foodLicence(String taskId, Applicant applicant, Map<String, String> inputs) {
         return new TaskMessage(taskId, "OW20261123-AAAAAAAAAA", "market-regulation", "MR-FOOD-BUSINESS-LICENCE", applicant,
                 restaurantForm(), inputs);
+    }
+
+    /** The newborn bundle's form (新生儿出生一件事). */
+    private static TaskMessage vaccination(String taskId, Applicant guardian, String birthCertificateNo) {
+        return new TaskMessage(taskId, "OW20261123-CCCCCCCCCC", "health", "HC-VACCINATION-CERTIFICATE", guardian,
+                Map.of("newbornName", "何小宝", "birthDate", "2026-11-20", "gender", "M", "birthCertificateNo", birthCertificateNo),
+                Map.of());
     }
 
     private static Map<String, String> restaurantForm() {

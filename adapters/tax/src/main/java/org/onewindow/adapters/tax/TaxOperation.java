@@ -8,7 +8,8 @@ import java.util.Arrays;
 enum TaxOperation {
     DEED_TAX("TAX-DEED-TAX", "DeclareDeedTax"),
     REGISTRATION("TAX-REGISTRATION", "RegisterTaxpayer"),
-    PAYMENT_CERTIFICATE("TAX-PAYMENT-CERTIFICATE", "IssuePaymentCertificate");
+    PAYMENT_CERTIFICATE("TAX-PAYMENT-CERTIFICATE", "IssuePaymentCertificate"),
+    INVOICE_APPLICATION("TAX-INVOICE-APPLICATION", "ApplyForInvoices");
 
     private final String itemCode;
     private final String operationName;

@@ -17,6 +17,9 @@ import org.onewindow.schemas.tasks.TaskOutcome;
 
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +70,29 @@ class TaxContractTest {
         assertThat(((Request) request.payload()).getTaxpayer().getIdType()).isEqualTo("501");
         TaskOutcome outcome = mapping.outcome(task, call(task));
         assertThat(outcome.results()).containsEntry("taxpayerId", "91320102MA1XYW123R");
+    }
+
+    @Test
+    void aNewCompanyGetsItsFirstInvoicesByTheCreditCodeItsEstablishmentGave() throws Exception {
+        // 企业开办: the founder applies; the company an earlier step registered is the taxpayer (its inputs)
+        TaskMessage task = new TaskMessage("OW20261123-AAAAAAAAAA-03", "OW20261123-AAAAAAAAAA", "tax", "TAX-INVOICE-APPLICATION",
+                person("张三", "11010519491231002X"), Map.of("companyName", "南京晨光科技有限公司"),
+                Map.of("creditCode", "92330102MA2CY0011X", "companyName", "南京晨光科技有限公司"));
+        SoapRequest request = mapping.request(task);
+        assertThat(request.operation()).isEqualTo("ApplyForInvoices");
+        Request body = (Request) request.payload();
+        assertThat(body.getTaxpayer().getIdType()).isEqualTo("501");
+        assertThat(body.getTaxpayer().getIdNumber()).isEqualTo("92330102MA2CY0011X");
+        assertThat(body.getTaxpayer().getName()).isEqualTo("南京晨光科技有限公司");
+
+        TaskOutcome outcome = mapping.outcome(task, call(task));
+
+        assertThat(outcome.decision()).isEqualTo(TaskOutcome.Decision.COMPLETED);
+        assertThat(outcome.departmentRef()).isEqualTo("FP-OW20261123-AAAAAAAAAA-03");
+        assertThat(outcome.results()).containsEntry("taxpayerId", "92330102MA2CY0011X")
+                .containsEntry("invoiceKinds", "数电发票（增值税专用发票、普通发票）").containsKey("invoicingLimit");
+        bureau.verify(postRequestedFor(urlPathEqualTo("/tax/services/TaxService"))
+                .withRequestBody(containing("InvoiceApplication")).withRequestBody(containing("92330102MA2CY0011X")));
     }
 
     @Test
@@ -128,6 +154,7 @@ class TaxContractTest {
         return switch (task.itemCode()) {
             case "TAX-DEED-TAX" -> client.declareDeedTax(request);
             case "TAX-REGISTRATION" -> client.registerTaxpayer(request);
+            case "TAX-INVOICE-APPLICATION" -> client.applyForInvoices(request);
             default -> client.issuePaymentCertificate(request);
         };
     }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One market regulation service on the provincial platform: where it is, what its body carries
- * besides the applicant, and how its reply's data becomes results in the hub's words.
+ * One service the provincial platform offers on behalf of a department it fronts (market regulation, health): where it
+ * is, what its body carries besides the applicant, and how its reply's data becomes results in the hub's words.
  */
-sealed interface MarketRegulationService permits CompanyEstablishment, FoodBusinessLicence {
+sealed interface PlatformService permits CompanyEstablishment, FoodBusinessLicence, VaccinationCertificate {
 
-    List<MarketRegulationService> OFFERED = List.of(new CompanyEstablishment(), new FoodBusinessLicence());
+    List<PlatformService> OFFERED = List.of(new CompanyEstablishment(), new FoodBusinessLicence(), new VaccinationCertificate());
 
     /** The catalogue item (事项) this service handles. */
     String itemCode();
@@ -29,9 +29,9 @@ sealed interface MarketRegulationService permits CompanyEstablishment, FoodBusin
     /** The results of a successful reply (head.code 200), named as later steps and the release expect them. */
     Map<String, String> results(JsonNode reply);
 
-    static MarketRegulationService forItem(String itemCode) {
+    static PlatformService forItem(String itemCode) {
         return OFFERED.stream().filter(s -> s.itemCode().equals(itemCode)).findFirst()
                 .orElseThrow(() -> new DepartmentContractException(
-                        "the provincial platform offers no market regulation service for item " + itemCode));
+                        "the provincial platform offers no service for item " + itemCode));
     }
 }
