@@ -4,6 +4,7 @@ import org.onewindow.adapters.kit.CallbackDepartmentMapping;
 import org.onewindow.schemas.callbacks.CallbackSignature;
 import org.onewindow.adapters.kit.DepartmentContractException;
 import org.onewindow.hub.catalogue.ServiceCatalogue;
+import org.onewindow.hub.caselog.CaseLogContext;
 import org.onewindow.hub.cases.CaseStore;
 import org.onewindow.hub.cases.TaskRecord;
 import org.onewindow.hub.problems.Fault;
@@ -94,7 +95,9 @@ class DepartmentCallbackController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "callback-breaks-contract", "The callback breaks the department's contract",
                     broken.getMessage(), List.of(new Fault("body", "contract", broken.getMessage())));
         }
-        try {
+        // the request knew only the task; with its case the callback's unit takes its locks in the group commit's
+        // case order (persistence/GroupCommit), as the other units of the case do at every hub
+        try (CaseLogContext.Scope ignored = CaseLogContext.forTask(task.caseId(), taskId)) {
             ledger.recordCallback(taskId, outcome);
         } catch (DataAccessException refused) {
             // the database's message names tables, columns and SQL: it goes to the log, never to the department
