@@ -48,8 +48,9 @@ class NoticePageBrowserTest extends HubBrowserTest {
         assertThat(exempt).contains("business-licence", "legal-rep-id-card");
         List<String> toBring = browser.findElements(By.xpath("//h2[@data-section='Materials to bring']"
                 + "/following-sibling::table[1]//tr[@data-material]")).stream().map(row -> row.getAttribute("data-material")).toList();
+        // the housing fund's unit registration form (企业开办's deposit registration) is brought too
         assertThat(toBring).containsExactlyInAnyOrder("registration-application", "articles-of-association", "food-safety-rules",
-                "premises-layout");
+                "premises-layout", "unit-registration-form");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("营业执照", "1.2.156.3005.2.")
                 .doesNotContain("91320102MA1XYW123R");
         Files.write(Path.of("target", "one-time-notice.png"), browser.getScreenshotAs(OutputType.BYTES));
