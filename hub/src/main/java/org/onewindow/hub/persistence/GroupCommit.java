@@ -102,7 +102,7 @@ public class GroupCommit implements SmartLifecycle {
             count(List.of(name));
             return transaction.execute(status -> work.get());
         }
-        Unit<T> unit = new Unit<>(name, work);
+        Unit<T> unit = new Unit<>(name, work, false);
         try {
             queue.put(unit);
             return unit.result.get();
@@ -142,8 +142,7 @@ public class GroupCommit implements SmartLifecycle {
         Unit<Void> unit = new Unit<>(name, () -> {
             work.run();
             return null;
-        });
-        unit.givenWithoutWaiting = true;
+        }, true);
         unit.result.whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.warn("A {} unit given without waiting failed: {}", name, failure.toString());
@@ -224,8 +223,7 @@ public class GroupCommit implements SmartLifecycle {
             Unit<?> only = batch.get(0);
             runAlone(only);
             if (only.lostALockRace()) {
-                lockRetries.increment();
-                runAlone(only);
+                tryAgainAlone(only);
             }
             only.answer();
             count(List.of(only.name));
@@ -244,12 +242,14 @@ public class GroupCommit implements SmartLifecycle {
         // a unit chosen as a deadlock's victim (two hubs' group commits locking the same rows in another order) or
         // timed out on a lock was rolled back to its savepoint, the others are committed: once more on its own, when
         // the other transaction has gone, rather than fail its caller for a race it did not lose by its own fault
-        batch.stream().filter(Unit::lostALockRace).forEach(unit -> {
-            lockRetries.increment();
-            runAlone(unit);
-        });
+        batch.stream().filter(Unit::lostALockRace).forEach(this::tryAgainAlone);
         batch.forEach(Unit::answer);
         count(batch.stream().<String>map(unit -> unit.name).toList());
+    }
+
+    private void tryAgainAlone(Unit<?> unit) {
+        lockRetries.increment();
+        runAlone(unit);
     }
 
     private void runAlone(Unit<?> unit) {
@@ -335,15 +335,16 @@ public class GroupCommit implements SmartLifecycle {
         private final String name;
         /** the caller's case (null: none), read when the caller gives the unit */
         private final String caseId = MDC.get(CaseLogContext.CASE_ID);
-        private boolean givenWithoutWaiting;
+        private final boolean givenWithoutWaiting;
         private final Supplier<T> work;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private T value;
         private Throwable failure;
 
-        Unit(String name, Supplier<T> work) {
+        Unit(String name, Supplier<T> work, boolean givenWithoutWaiting) {
+            this.givenWithoutWaiting = givenWithoutWaiting;
             this.name = name;
-            // the committer logs a unit's lines with its caller's case and task ids (one MDC read when there are none)
+            // the committer logs a unit's lines with its caller's case and task ids (with caseId above, two MDC reads)
             this.work = CaseLogContext.carrying(work);
         }
 
